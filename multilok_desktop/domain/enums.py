@@ -1,0 +1,63 @@
+"""Fixed states with fixed meaning in the program (unlike the editable taxonomies).
+
+The values are the German words shown to the user and stored in the database.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import Enum
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "geplant"
+    INVITED = "eingeladen"
+    HELD = "durchgeführt"
+    MINUTED = "protokolliert"
+    CLOSED = "abgeschlossen"
+    CANCELLED = "abgesagt"
+
+
+class InvitationMode(StrEnum):
+    INVITED = "eingeladen"
+    INFORMED = "informiert"
+
+
+class Response(StrEnum):
+    INVITED = "eingeladen"
+    ACCEPTED = "zugesagt"
+    DECLINED = "abgesagt"
+    EXCUSED = "entschuldigt"
+    ATTENDED = "teilgenommen"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "anwesend"
+    EXCUSED = "entschuldigt"
+    ABSENT = "unentschuldigt"
+    GUEST = "Gast"
+
+
+class ProtocolStatus(StrEnum):
+    DRAFT = "Entwurf"
+    SENT = "zur Abstimmung versendet"
+    APPROVED = "genehmigt"
+
+
+class OutcomeKind(StrEnum):
+    INFORMATION = "Information"
+    AGREEMENT = "Vereinbarung"
+    DECISION = "Beschluss"
+
+
+def enum_column_type(enum_cls: type[StrEnum]) -> Enum:
+    """Store the German value as plain text, no CHECK constraint (easy to extend later)."""
+    return Enum(
+        enum_cls,
+        native_enum=False,
+        create_constraint=False,
+        length=30,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
