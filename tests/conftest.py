@@ -1,0 +1,38 @@
+"""Shared fixtures: one offscreen QApplication (pytest-qt), databases only under tmp_path."""
+
+from __future__ import annotations
+
+import os
+
+# Before any Qt import: no screen needed, and never the user's real settings or data.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from multilok_desktop.storage.database import Database  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Data, config and QSettings go to a temp folder; $MULTILOK_DB never leaks in."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("MULTILOK_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "multilok.sqlite"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    """A new, migrated, empty database file."""
+    database = Database.open(str(db_path))
+    yield database
+    database.close()
