@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 # Before any Qt import: no screen needed, and never the user's real settings or data.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -16,7 +17,9 @@ from multilok_desktop.storage.database import Database  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Data, config and QSettings go to a temp folder; $MULTILOK_DB never leaks in."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
@@ -30,9 +33,18 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "multilok.sqlite"
 
 
+@pytest.fixture(scope="session")
+def _migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run the migrations once; each test gets a copy (a fresh file, 20x faster)."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    Database.open(str(path)).close()
+    return path
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def db(db_path: Path, _migrated_template: Path) -> Iterator[Database]:
     """A new, migrated, empty database file."""
+    shutil.copyfile(_migrated_template, db_path)
     database = Database.open(str(db_path))
     yield database
     database.close()

@@ -5,12 +5,14 @@ from __future__ import annotations
 import unicodedata
 
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+# Letters that Unicode does not decompose into base letter + accent.
+_SPECIAL_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe"})
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics: "Müller" → "muller", "Łódź" → "lodz"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ł", "l")
+    """Lower case without diacritics: "Müller" → "muller", "Yılmaz" → "yilmaz"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def transliterate(text: str) -> str:
@@ -21,3 +23,11 @@ def transliterate(text: str) -> str:
 def sort_key(text: str) -> str:
     """Sort key after DIN 5007-1 (ä = a, ß = ss), case-insensitive."""
     return fold(text).replace("ß", "ss").strip()
+
+
+def directory_name(title: str, first_name: str, last_name: str) -> str:
+    """ "Müller-Lüdenscheidt, Dr. Jürgen" — how an address list is sorted and read."""
+    given = " ".join(p for p in (title, first_name) if p)
+    if last_name and given:
+        return f"{last_name}, {given}"
+    return last_name or given

@@ -65,4 +65,3 @@ def find_duplicate_people(
             DuplicateCandidate(row.person_id, row.name, row.organisation, row.email, reason)
         )
     return candidates
-

@@ -28,7 +28,7 @@ from ..domain import (
     Tag,
 )
 from ..domain.contacts import organisation_tag, person_tag
-from ..domain.text import fold, sort_key, transliterate
+from ..domain.text import directory_name, fold, sort_key, transliterate
 
 CHUNK = 500  # ids per statement, well below SQLite's variable limit
 
@@ -139,9 +139,9 @@ def _id_list(values: Iterable[int]) -> str:
 
 
 def _spellings(*texts: str) -> str:
-    """German alternative spellings, so "mueller" finds "Müller" (folding gives "muller")."""
-    extra = {transliterate(t) for t in texts if t and transliterate(t) != fold(t)}
-    return " ".join(sorted(extra))
+    """Other spellings FTS5 does not derive itself: "mueller" for "Müller", "yilmaz" for "Yılmaz"."""
+    variants = {v for t in texts if t for v in (transliterate(t), fold(t)) if v != t.casefold()}
+    return " ".join(sorted(variants))
 
 
 # --- people ---------------------------------------------------------------------------
@@ -177,7 +177,7 @@ def refresh_people(connection: Connection, person_ids: Iterable[int]) -> None:
                 m for m in all_memberships if m["valid_until"] is None or m["valid_until"] >= today
             ]
             primary = current[0] if current else None
-            name = _directory_name(person)
+            name = directory_name(person["title"], person["first_name"], person["last_name"])
             directory_rows.append(
                 {
                     "person_id": person_id,
@@ -234,14 +234,6 @@ def refresh_people(connection: Connection, person_ids: Iterable[int]) -> None:
                 ),
                 fts_rows,
             )
-
-
-def _directory_name(person: Any) -> str:
-    """ "Müller-Lüdenscheidt, Dr. Jürgen" — how an address list is sorted and read."""
-    given = " ".join(p for p in (person["title"], person["first_name"]) if p)
-    if person["last_name"] and given:
-        return f"{person['last_name']}, {given}"
-    return person["last_name"] or given
 
 
 def _memberships_by_person(
