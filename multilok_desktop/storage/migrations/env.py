@@ -5,15 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from multilok_desktop.domain import Base
-
-# Virtual FTS5 tables and their shadow tables are made by the migrations, not the models.
-FTS_PREFIXES = ("person_fts", "organisation_fts")
-
-
-def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001
-    if type_ == "table" and name and name.startswith(FTS_PREFIXES):
-        return False
-    return True
+from multilok_desktop.storage.migrate import include_object
 
 
 def run_migrations() -> None:
