@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from ..domain import OrganisationDirectoryRow, PersonDirectoryRow
+from ..domain import OrganisationDirectoryRow, Person, PersonDirectoryRow
 from .search import fts_query, like_pattern
 
 
@@ -236,3 +236,48 @@ def _ordered(
 ) -> Select[Any]:
     order = [c.desc() if descending else c.asc() for c in columns]
     return statement.order_by(*order, tie_breaker)
+
+
+# --- plain listings for the command line (`multilok list … --json`) -------------------
+
+
+@dataclass(frozen=True)
+class ContactListing:
+    id: int
+    first_name: str
+    last_name: str
+    organisation: str
+    email: str
+    phone: str
+    function: str
+    city: str
+
+
+@dataclass(frozen=True)
+class OrganisationListing:
+    id: int
+    name: str
+    kind: str
+    city: str
+    email: str
+    phone: str
+
+
+def contact_listing(session: Session, search: str = "") -> list[ContactListing]:
+    d = PersonDirectoryRow
+    statement = _people_filtered(
+        session, PeopleQuery(text=search), d.person_id, Person.first_name, Person.last_name,
+        d.organisation, d.email, d.phone, d.function, d.city,
+    ).join(Person, Person.id == d.person_id)  # fmt: skip
+    statement = _ordered(statement, (d.sort_key,), False, d.person_id)
+    return [ContactListing(*row) for row in session.execute(statement)]
+
+
+def organisation_listing(session: Session, search: str = "") -> list[OrganisationListing]:
+    d = OrganisationDirectoryRow
+    statement = _organisations_filtered(
+        session, OrganisationsQuery(text=search), d.organisation_id, d.name, d.kind, d.city,
+        d.email, d.phone,
+    )  # fmt: skip
+    statement = _ordered(statement, (d.sort_key,), False, d.organisation_id)
+    return [OrganisationListing(*row) for row in session.execute(statement)]

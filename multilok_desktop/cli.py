@@ -1,0 +1,454 @@
+"""`multilok`: the command line (DESIGN.md §4). Calls services, never the UI.
+
+Exit codes: 0 success; 1 a user error, reported as one line on stderr; 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .exchange.errors import ImportFileError
+from .services.errors import ServiceError
+from .storage.database import Database
+from .storage.errors import StorageError
+
+USER_ERRORS = (ServiceError, StorageError, ImportFileError)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="multilok",
+        description="Multilok Desktop auf der Kommandozeile: Adressbuch, Treffen, Maßnahmen.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL_ODER_PFAD",
+        help="Datenbank (Pfad einer SQLite-Datei oder URL); sonst $MULTILOK_DB oder die Standarddatei",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+
+    demo = commands.add_parser("demo", help="Datenbank mit Beispieldaten füllen")
+    demo.add_argument("--size", choices=["small", "large"], default="small")
+    demo.set_defaults(handler=cmd_demo)
+
+    listing = commands.add_parser("list", help="Datensätze auflisten")
+    listing.add_argument("kind", choices=["contacts", "organisations", "meetings", "measures"])
+    listing.add_argument("--json", action="store_true", help="als JSON-Array ausgeben")
+    listing.add_argument("--search", default="", metavar="TEXT", help="nur Treffer für TEXT")
+    listing.set_defaults(handler=cmd_list)
+
+    show = commands.add_parser("show", help="einen Datensatz vollständig zeigen")
+    show.add_argument("kind", choices=["contact", "organisation", "meeting", "measure"])
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_show)
+
+    importing = commands.add_parser("import", help="Daten einlesen (alles oder nichts)")
+    import_kinds = importing.add_subparsers(dest="kind", required=True, metavar="ART")
+    import_contacts = import_kinds.add_parser(
+        "contacts",
+        help="Kontakte aus .vcf (vCard 2.1/3.0/4.0) oder .csv (Outlook, Thunderbird, Google)",
+    )
+    import_contacts.add_argument("file", type=Path)
+    import_contacts.add_argument(
+        "--with-duplicates",
+        action="store_true",
+        help="auch Kontakte übernehmen, die es schon zu geben scheint",
+    )
+    import_contacts.set_defaults(handler=cmd_import_contacts)
+
+    exporting = commands.add_parser("export", help="Daten ausgeben")
+    export_kinds = exporting.add_subparsers(dest="kind", required=True, metavar="ART")
+    export_contacts = export_kinds.add_parser("contacts", help="alle Kontakte als .vcf oder .csv")
+    export_contacts.add_argument("file", type=Path)
+    export_contacts.set_defaults(handler=cmd_export_contacts)
+
+    check = commands.add_parser("check", help="Datenbank prüfen")
+    check.set_defaults(handler=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except USER_ERRORS as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(
+            f"Fehler: {exc.strerror or exc} ({exc.filename or ''})".rstrip(" ()"), file=sys.stderr
+        )
+        return 1
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return 1
+
+
+def _open(args: argparse.Namespace, *, create: bool = True) -> Database:
+    return Database.open(args.db, create=create)
+
+
+# --- output ---------------------------------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        from .services.clock import iso_local
+
+        return iso_local(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        return _jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _print_json(value: Any) -> None:
+    json.dump(_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _print_table(headers: list[str], rows: list[list[Any]]) -> None:
+    text_rows = [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in text_rows:
+        widths = [max(w, min(len(v), 40)) for w, v in zip(widths, row, strict=True)]
+
+    def line(values: list[str]) -> str:
+        cells = [
+            (v if len(v) <= w else v[: w - 1] + "…").ljust(w)
+            for v, w in zip(values, widths, strict=True)
+        ]
+        return "  ".join(cells).rstrip()
+
+    print(line(headers))
+    print(line(["-" * w for w in widths]))
+    for row in text_rows:
+        print(line(row))
+    print(f"({len(rows)} Einträge)")
+
+
+def _local_text(moment: datetime) -> str:
+    from .services.clock import local
+
+    return local(moment).strftime("%d.%m.%Y %H:%M")
+
+
+# --- commands -------------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .services.demo import generate_demo
+
+    database = _open(args)
+    started = time.perf_counter()
+    try:
+        with database.session() as session:
+            summary = generate_demo(session, args.size)
+    except ValueError as exc:
+        raise ServiceError(str(exc)) from exc
+    seconds = time.perf_counter() - started
+    print(
+        f"Beispieldaten angelegt in {database.display_name} ({seconds:.1f} s): "
+        f"{summary.organisations} Organisationen, {summary.people} Personen, "
+        f"{summary.meetings} Treffen, {summary.agenda_items} Tagesordnungspunkte, "
+        f"{summary.measures} Maßnahmen."
+    )
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    database = _open(args)
+    with database.session() as session:
+        if args.kind == "contacts":
+            from .services.address_book import contact_listing
+
+            contacts = contact_listing(session, args.search)
+            if args.json:
+                _print_json(contacts)
+            else:
+                _print_table(
+                    ["ID", "Name", "Organisation", "E-Mail", "Telefon"],
+                    [
+                        [c.id, f"{c.last_name}, {c.first_name}".strip(", "), c.organisation,
+                         c.email, c.phone]
+                        for c in contacts
+                    ],
+                )  # fmt: skip
+        elif args.kind == "organisations":
+            from .services.address_book import organisation_listing
+
+            organisations = organisation_listing(session, args.search)
+            if args.json:
+                _print_json(organisations)
+            else:
+                _print_table(
+                    ["ID", "Name", "Art", "Ort"],
+                    [[o.id, o.name, o.kind, o.city] for o in organisations],
+                )
+        elif args.kind == "meetings":
+            from .services.meetings import list_meetings
+
+            meetings = list_meetings(session, args.search)
+            if args.json:
+                _print_json(meetings)
+            else:
+                _print_table(
+                    ["ID", "Beginn", "Titel", "Ort", "Status"],
+                    [[m.id, _local_text(m.start), m.title, m.location, m.status] for m in meetings],
+                )
+        else:
+            from .services.measures import list_measures
+
+            measures = list_measures(session, args.search)
+            if args.json:
+                _print_json(measures)
+            else:
+                _print_table(
+                    ["ID", "Titel", "Art", "Status", "Projektträger"],
+                    [[m.id, m.title, m.kind, m.status, m.lead] for m in measures],
+                )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    database = _open(args)
+    with database.session() as session:
+        if args.kind == "contact":
+            from .services.people import get_person
+
+            person = get_person(session, args.id)
+            if args.json:
+                _print_json(_person_json(person))
+            else:
+                _print_person(person)
+        elif args.kind == "organisation":
+            from .services.organisations import get_organisation
+
+            organisation = get_organisation(session, args.id)
+            if args.json:
+                _print_json({"id": organisation.id, **asdict(organisation.data),
+                             "kind": organisation.kind_name,
+                             "members": organisation.members})  # fmt: skip
+            else:
+                _print_organisation(organisation)
+        elif args.kind == "meeting":
+            from .services.meetings import meeting_details
+
+            meeting = meeting_details(session, args.id)
+            if args.json:
+                _print_json(
+                    {
+                        **asdict(meeting.summary),
+                        **{k: v for k, v in asdict(meeting).items() if k != "summary"},
+                    }
+                )
+            else:
+                _print_meeting(meeting)
+        else:
+            from .services.measures import measure_details
+
+            measure = measure_details(session, args.id)
+            if args.json:
+                _print_json(
+                    {
+                        **asdict(measure.summary),
+                        **{k: v for k, v in asdict(measure).items() if k != "summary"},
+                    }
+                )
+            else:
+                _print_measure(measure)
+    return 0
+
+
+def _person_json(person: Any) -> dict[str, Any]:
+    data = asdict(person.data)
+    primary = next((m for m in person.data.memberships if m.is_primary), None)
+    return {
+        "id": person.id,
+        **data,
+        "organisation": primary.organisation_name if primary else "",
+        "distribution_lists": person.distribution_lists,
+        "meetings_attended": person.meetings_attended,
+        "open_action_items": person.open_action_items,
+    }
+
+
+def _fields(pairs: list[tuple[str, Any]]) -> None:
+    for label, value in pairs:
+        if value not in ("", None, (), []):
+            print(f"{label + ':':<16}{value}")
+
+
+def _print_person(person: Any) -> None:
+    d = person.data
+    print(f"{d.salutation} {person.display_name}".strip())
+    _fields(
+        [
+            ("Funktion", d.function),
+            ("E-Mail", d.email),
+            ("Telefon", d.phone),
+            ("Mobil", d.mobile),
+            ("Anschrift", " ".join(p for p in (d.street, d.postal_code, d.city) if p)),
+            ("Schlagworte", ", ".join(d.tags)),
+            ("Verteiler", ", ".join(person.distribution_lists)),
+            ("Treffen", person.meetings_attended),
+            ("Offene Aufgaben", person.open_action_items),
+            ("Notizen", d.notes),
+        ]
+    )
+    for m in d.memberships:
+        period = ""
+        if m.valid_from or m.valid_until:
+            start = f"{m.valid_from:%d.%m.%Y}" if m.valid_from else ""
+            end = f"{m.valid_until:%d.%m.%Y}" if m.valid_until else ""
+            period = f" ({start}–{end})"
+        extra = ", ".join(p for p in (m.role, m.department_name) if p)
+        print(f"  • {m.organisation_name}{': ' + extra if extra else ''}{period}")
+
+
+def _print_organisation(organisation: Any) -> None:
+    d = organisation.data
+    print(d.name)
+    _fields(
+        [
+            ("Art", organisation.kind_name),
+            ("Anschrift", " ".join(p for p in (d.street, d.postal_code, d.city) if p)),
+            ("Telefon", d.phone),
+            ("E-Mail", d.email),
+            ("Webseite", d.website),
+            ("Schlagworte", ", ".join(d.tags)),
+            ("Notizen", d.notes),
+        ]
+    )
+    for member in organisation.members:
+        role = ", ".join(p for p in (member.role, member.department) if p)
+        former = "" if member.current else " (ehemals)"
+        print(f"  • {member.name}{': ' + role if role else ''}{former}")
+
+
+def _print_meeting(meeting: Any) -> None:
+    from .services.clock import local
+
+    s = meeting.summary
+    print(s.title)
+    _fields(
+        [
+            ("Termin", f"{_local_text(s.start)}–{local(s.end):%H:%M} Uhr"),
+            ("Ort", s.location),
+            ("Status", s.status),
+            ("Schwerpunkte", ", ".join(meeting.topics)),
+            ("Protokoll", meeting.protocol_status),
+        ]
+    )
+    if meeting.agenda:
+        print("\nTagesordnung")
+        for item in meeting.agenda:
+            flag = " (nicht öffentlich)" if item.non_public else ""
+            presenter = f" – {item.presenter}" if item.presenter else ""
+            print(f"  TOP {item.number}  {item.title}{presenter}{flag}")
+            for outcome in item.outcomes:
+                votes = f" ({outcome.votes})" if outcome.votes else ""
+                print(f"      {outcome.kind}: {outcome.text}{votes}")
+    if meeting.attendance:
+        print("\nAnwesenheit")
+        for a in meeting.attendance:
+            organisation = f", {a.organisation}" if a.organisation else ""
+            print(f"  {a.status:<15}{a.name}{organisation}")
+    if meeting.action_items:
+        print("\nAufgaben")
+        for item in meeting.action_items:
+            due = f"{item.due_date:%d.%m.%Y}" if item.due_date else "ohne Termin"
+            mark = "✓" if item.done else "○"
+            print(f"  {mark} {item.text} — {item.owner or 'offen'} — {due}")
+
+
+def _print_measure(measure: Any) -> None:
+    s = measure.summary
+    print(s.title)
+    _fields(
+        [
+            ("Art", s.kind),
+            ("Status", s.status),
+            ("Fortschritt", f"{measure.progress} %"),
+            ("Strategie", s.strategy),
+            ("Zielgruppen", ", ".join(s.target_groups)),
+            ("Handlungsfelder", ", ".join(s.action_fields)),
+            ("Räuml. Ebene", measure.spatial_level),
+            ("Projektart", measure.project_type),
+            ("Projektträger", s.lead),
+            ("Partner", ", ".join(s.partners)),
+            ("Verantwortlich", measure.responsible),
+            ("Beginn", f"{measure.start_date:%d.%m.%Y}" if measure.start_date else ""),
+            ("Ziel", f"{measure.target_date:%d.%m.%Y}" if measure.target_date else ""),
+            ("Beschreibung", measure.description),
+        ]
+    )
+    for entry in measure.history:
+        print(
+            f"  {_local_text(entry.changed_at)}  {entry.field}: {entry.old_value} → {entry.new_value}"
+        )
+
+
+def cmd_import_contacts(args: argparse.Namespace) -> int:
+    from .exchange.contacts_file import read_contacts_file
+    from .services.contact_import import apply_import, preview_import
+
+    parsed = read_contacts_file(args.file)  # read and check the whole file before opening the db
+    database = _open(args)
+    with database.session() as session:
+        preview = preview_import(session, parsed.records)
+        skip = set() if args.with_duplicates else preview.duplicate_indices
+        result = apply_import(session, parsed.records, skip=skip)
+    print(
+        f"{args.file.name} ({parsed.format_name}): {result.people_created} Personen und "
+        f"{result.organisations_created} Organisationen übernommen"
+        + (f", {result.skipped} mögliche Dubletten übersprungen" if result.skipped else "")
+        + "."
+    )
+    return 0
+
+
+def cmd_export_contacts(args: argparse.Namespace) -> int:
+    from .exchange.contacts_file import write_contacts_file
+    from .services.contact_records import load_contact_records
+
+    database = _open(args, create=False)
+    with database.session() as session:
+        records = load_contact_records(session)
+    write_contacts_file(args.file, records)
+    print(f"{len(records)} Kontakte nach {args.file} geschrieben.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .storage.integrity import check_database
+
+    database = _open(args, create=False)
+    report = check_database(database.engine)
+    for fact in report.facts:
+        print(fact)
+    if not report.ok:
+        for problem in report.problems:
+            print(f"Fehler: {problem}", file=sys.stderr)
+        return 1
+    print(f"Datenbank {database.display_name} ist in Ordnung.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
