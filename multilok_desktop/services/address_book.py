@@ -6,6 +6,7 @@ a search over 20,000 people never builds a Python list of 20,000 rows (DESIGN.md
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -138,16 +139,18 @@ def people_page(session: Session, query: PeopleQuery, offset: int, limit: int) -
 
 def person_position(session: Session, query: PeopleQuery, person_id: int) -> int | None:
     """Row of a person in the current list (to select a record just saved), or None."""
-    ids = session.scalars(
-        _ordered(
-            _people_filtered(session, query, PersonDirectoryRow.person_id),
-            _PERSON_SORT_COLUMNS[query.sort],
-            query.descending,
-            PersonDirectoryRow.person_id,
-        )
-    ).all()
+    statement = _ordered(
+        _people_filtered(session, query, PersonDirectoryRow.person_id),
+        _PERSON_SORT_COLUMNS[query.sort],
+        query.descending,
+        PersonDirectoryRow.person_id,
+    )
+    return _index_of(session.scalars(statement).all(), person_id)
+
+
+def _index_of(ids: Sequence[int], wanted: int) -> int | None:
     try:
-        return ids.index(person_id)
+        return list(ids).index(wanted)
     except ValueError:
         return None
 
@@ -208,6 +211,18 @@ def organisations_page(
         statement, _ORGANISATION_SORT_COLUMNS[query.sort], query.descending, d.organisation_id
     )
     return [OrganisationRow(*row) for row in session.execute(statement.offset(offset).limit(limit))]
+
+
+def organisation_position(
+    session: Session, query: OrganisationsQuery, organisation_id: int
+) -> int | None:
+    statement = _ordered(
+        _organisations_filtered(session, query, OrganisationDirectoryRow.organisation_id),
+        _ORGANISATION_SORT_COLUMNS[query.sort],
+        query.descending,
+        OrganisationDirectoryRow.organisation_id,
+    )
+    return _index_of(session.scalars(statement).all(), organisation_id)
 
 
 # --- shared ---------------------------------------------------------------------------

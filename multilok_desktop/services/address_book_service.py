@@ -40,6 +40,9 @@ class AddressBookService:
     def person_position(self, query: PeopleQuery, person_id: int) -> int | None:
         return self._run(address_book.person_position, query, person_id)
 
+    def organisation_position(self, query: OrganisationsQuery, organisation_id: int) -> int | None:
+        return self._run(address_book.organisation_position, query, organisation_id)
+
     def count_organisations(self, query: OrganisationsQuery) -> int:
         return self._run(address_book.count_organisations, query)
 
@@ -108,6 +111,7 @@ class AddressBookService:
     ) -> int:
         return self._run(distribution_lists.add_to_list, list_id, person_ids, organisation_ids)
 
-    def describe_members(self, person_ids: list[int], organisation_ids: list[int]) -> list[ListMember]:
+    def describe_members(
+        self, person_ids: list[int], organisation_ids: list[int]
+    ) -> list[ListMember]:
         return self._run(distribution_lists.describe_members, person_ids, organisation_ids)
-

@@ -41,7 +41,6 @@ TOWN_STEMS = _words(
     """
 )
 TOWN_PREFIXES = ["", "Groß", "Klein", "Ober", "Unter", "Neu", "Alt", "Hohen", "Nieder"]
-TOWN_FORMS = ["{stem}", "Bad {Stem}", "{Stem} an der Tälach", "{Stem} (Rhön)"]
 
 MUNICIPALITY_TYPES = ["Gemeinde", "Gemeinde", "Gemeinde", "Stadt", "Markt"]
 
@@ -105,7 +104,7 @@ FOREIGN_NAME_POOLS = [
         0.03,
         ["Agnieszka", "Katarzyna", "Magdalena", "Małgorzata", "Joanna"],
         ["Piotr", "Tomasz", "Paweł", "Krzysztof", "Marek"],
-        ["Kowalczyk", "Nowak", "Wójcik", "Kamiński", "Lewandowski", "Zieliński"],
+        ["Kowalczyk", "Nowak", "Wójcik", "Mazur", "Krawczyk", "Dudek"],
     ),
     (
         0.015,
@@ -249,11 +248,12 @@ FEDERATION_FIXED = [
 GUILDS = ["Bäcker", "Fleischer", "Elektro", "Metall", "Tischler", "Maler", "Kfz", "Friseur"]
 COOPERATIVE_NAMES = _words(
     """
-    Glück Auf, Eintracht, Heimstatt, Aufbau, Frohe Zukunft, Gemeinnützige, Rhönblick,
+    Glück Auf, Eintracht, Heimstatt, Aufbau, Frohe Zukunft, Fortschritt, Rhönblick,
     Talbach, Solidarität, Neue Heimat Rhön, Am Wasserturm
     """
 )
 HOUSING_PATTERNS = [
+    "Wohnungsbaugenossenschaft {coop} eG",
     "Wohnungsbaugenossenschaft {coop} {town} eG",
     "Städtische Wohnungsgesellschaft {town} mbH",
     "{town_adj} Wohnungsbau GmbH",
@@ -286,11 +286,13 @@ OTHER_PATTERNS = [
 ]
 OTHER_FIXED = [
     f"Hochschule {REGION}",
+    f"Rhön-Kurier, Lokalredaktion {COUNTY_TOWN}",
     f"Jobcenter {REGION}",
     f"Volkshochschule {REGION}",
     f"Regionalmanagement {REGION}",
     f"Kreiskrankenhaus {COUNTY_TOWN}",
     f"Verkehrsgesellschaft {REGION} mbH",
+    "Radio Tälachwelle",
 ]
 
 TAGS = _words(
@@ -373,8 +375,10 @@ GENERAL_AGENDA = _words(
 TOWN_AGENDA = ["Bericht aus {town}", "Erfahrungen aus {town}"]
 ORGANISATION_AGENDA = ["Vorstellung: {org}"]
 
+MAIN_SERIES_KINDS = ["Kommune", "Kreisverwaltung", "Wohnungswirtschaft", "Unternehmen", "Verband"]
+
 SECONDARY_SERIES = [
-    # title, rrule, meeting title pattern, start hour, duration, topics
+    # title, rrule, meeting title pattern, start hour, minutes, topics, invited kinds
     (
         "Arbeitsgruppe Wohnen und Multilokalität",
         "FREQ=MONTHLY;BYDAY=1WE",
@@ -382,6 +386,7 @@ SECONDARY_SERIES = [
         10,
         120,
         ["Wohnraum auf Zeit"],
+        ["Kommune", "Wohnungswirtschaft", "Investor"],
     ),
     (
         "Arbeitsgruppe Mobilität für Pendler",
@@ -390,6 +395,7 @@ SECONDARY_SERIES = [
         9,
         120,
         ["Mobilität für Pendler"],
+        ["Kommune", "Unternehmen", "Verband", "Lokale Bevölkerung"],
     ),
     (
         "Arbeitskreis Fachkräfte und Unternehmen",
@@ -398,6 +404,7 @@ SECONDARY_SERIES = [
         15,
         120,
         ["Fachkräftegewinnung", "Kinderbetreuung"],
+        ["Unternehmen", "Verband", "Sonstige"],
     ),
     (
         "Dienstberatung der Bürgermeisterinnen und Bürgermeister",
@@ -406,6 +413,7 @@ SECONDARY_SERIES = [
         9,
         180,
         ["Willkommenskultur", "Gesundheitsversorgung"],
+        ["Kommune", "Kreisverwaltung"],
     ),
     (
         "Lenkungskreis Regionalentwicklung",
@@ -414,6 +422,7 @@ SECONDARY_SERIES = [
         13,
         120,
         ["Coworking und mobiles Arbeiten"],
+        ["Kreisverwaltung", "Kommune", "Verband"],
     ),
     (
         "Stammtisch Wochenendpendler",
@@ -422,7 +431,16 @@ SECONDARY_SERIES = [
         18,
         150,
         ["Ehrenamt und Vereinsleben", "Mobilität für Pendler"],
+        [None, "Lokale Bevölkerung", "Verein"],
     ),
+]
+SINGLE_FRAME = [("Begrüßung und Einführung", 10), ("Zusammenfassung und Ausblick", 15)]
+AGENDA_DESCRIPTIONS = [
+    "Vortrag von {presenter} mit anschließender Diskussion.",
+    "Kurzbericht und Austausch zu offenen Fragen.",
+    "Vorstellung der Ergebnisse durch {presenter}.",
+    "Sachstand und Abstimmung des weiteren Vorgehens.",
+    "",
 ]
 SINGLE_MEETINGS = [
     "Workshop „Wohnraum auf Zeit“",
@@ -438,7 +456,7 @@ LOCATIONS = [
     "Rathaus {town}, Ratssaal",
     "Bürgerhaus {town}, Saal im Erdgeschoss",
     "Alter Bahnhof {town}, Coworking-Space",
-    f"Online (Videokonferenz des {DISTRICT_OFFICE}s)",
+    "Online (Videokonferenz, Zugangsdaten mit der Einladung)",
 ]
 
 NOTE_SENTENCES = [
@@ -575,6 +593,20 @@ MEASURE_TEMPLATES = [
     ("Coworking-Space im alten Bahnhof {town}", None, "Arbeit"),
     ("Neubürgerempfang in {town}", None, "Kommunikation und Beteiligung"),
     ("Breitbandversorgung des Gewerbegebiets {town}", None, "Soziale und technische Infrastruktur"),
+    ("Leerstandsmanagement für Pendlerwohnungen in {town}", "W 005", "Wohnen"),
+    ("Gemeinsame Werkswohnungen der Betriebe in {town}", "W 005", "Wohnen"),
+    (
+        "Dorfgemeinschaftshaus als Treffpunkt für Neubürger in {town}",
+        "BE 001",
+        "Bürgerschaftliches Engagement",
+    ),
+    ("Ehrenamtsbörse {town}", "BE 001", "Bürgerschaftliches Engagement"),
+    ("Sprachcafé für Zugezogene in {town}", "BE 001", "Bürgerschaftliches Engagement"),
+    ("Carsharing-Station {town}", "M 002", "Mobilität"),
+    ("Fahrradabstellanlage am Bahnhof {town}", None, "Mobilität"),
+    ("Ausbildungsmesse {town}", "U 003", "Arbeit"),
+    ("Tagespflege-Netzwerk {town}", "TSI 001", "Soziale und technische Infrastruktur"),
+    ("Dorfladen mit Abholstation in {town}", None, "Soziale und technische Infrastruktur"),
 ]
 REGIONAL_MEASURES = [
     (
@@ -601,6 +633,13 @@ MEASURE_DESCRIPTIONS = [
     "Die Umsetzung erfolgt schrittweise; zunächst wird der Bedarf erhoben.",
     "Unternehmen und Wohnungswirtschaft beteiligen sich an den Kosten.",
     "Vorbild sind Erfahrungen aus anderen ländlichen Regionen.",
+]
+MEASURE_ACTION_TEXTS = [
+    "Zwischenbericht zur Maßnahme vorlegen",
+    "Kostenschätzung einholen",
+    "Abstimmung mit dem Projektträger",
+    "Fördermittelantrag einreichen",
+    "Standortbesichtigung organisieren",
 ]
 PARTNER_ROLES = [
     "Projektpartner",

@@ -1,0 +1,103 @@
+"""The composition root: builds the database, the services and the main window, and runs Qt.
+
+`multilok-desktop [--db PFAD] [--demo] [--exit-after-start]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import APP_NAME, ORG_NAME, __version__
+from .exchange.contact_exchange_service import ContactExchangeService
+from .services.address_book_service import AddressBookService
+from .storage.database import Database
+from .storage.errors import StorageError
+from .storage.paths import data_dir
+from .ui.address_book.view import AddressBookView
+from .ui.main_window import MainWindow
+
+DEMO_DB_NAME = "multilok-demo.sqlite"
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(
+        prog="multilok-desktop", description="Multilok Desktop starten"
+    )
+    parser.add_argument("--db", metavar="URL_ODER_PFAD", help="Datenbank statt der Standarddatei")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="mit einer Beispieldatenbank starten (wird beim ersten Mal angelegt)",
+    )
+    parser.add_argument(
+        "--exit-after-start",
+        action="store_true",
+        help="Fenster öffnen, vollständig laden und zeichnen, dann beenden (Startzeit-Messung)",
+    )
+    return parser.parse_known_args(argv)  # the rest is for Qt (-style, -platform …)
+
+
+def install_translators(app: QApplication) -> list[QTranslator]:
+    """Qt's own texts (buttons "Ja"/"Nein", file dialogs) in German (STYLE.md §14)."""
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    translators = []
+    translator = QTranslator(app)
+    if translator.load("qtbase_de", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        translators.append(translator)
+    return translators
+
+
+def open_database(args: argparse.Namespace) -> Database:
+    if not args.demo:
+        return Database.open(args.db)
+    path = Path(args.db) if args.db else data_dir() / DEMO_DB_NAME
+    fresh = not path.exists()
+    database = Database.open(str(path))
+    if fresh:
+        from .services.demo import generate_demo
+
+        with database.session() as session:
+            generate_demo(session, "small")
+    return database
+
+
+def build_main_window(database: Database, settings: QSettings) -> MainWindow:
+    address_book = AddressBookView(AddressBookService(database), ContactExchangeService(database))
+    return MainWindow(address_book, database.display_name, settings)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(f"{APP_NAME} Desktop")
+    app.setApplicationVersion(__version__)
+    install_translators(app)
+
+    try:
+        database = open_database(args)
+    except StorageError as exc:
+        QMessageBox.critical(None, "Multilok", str(exc))
+        return 1
+
+    window = build_main_window(database, QSettings())
+    if args.exit_after_start:
+        window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.save_state()
+        database.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""The pane beside the list: a person's or organisation's card, with links between them."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ...services.organisations import OrganisationDetails
+from ...services.people import PersonDetails
+
+
+def _row(label: str, value: str) -> str:
+    if not value:
+        return ""
+    return f"<tr><td class='label'>{escape(label)}</td><td>{value}</td></tr>"
+
+
+def _mail(address: str) -> str:
+    return f"<a href='mailto:{escape(address)}'>{escape(address)}</a>" if address else ""
+
+
+def _phone(number: str) -> str:
+    compact = "".join(c for c in number if c.isdigit() or c == "+")
+    return f"<a href='tel:{escape(compact)}'>{escape(number)}</a>" if number else ""
+
+
+def _web(url: str) -> str:
+    if not url:
+        return ""
+    target = url if "://" in url else f"https://{url}"
+    return f"<a href='{escape(target)}'>{escape(url)}</a>"
+
+
+STYLE = """
+<style>
+ h2 { margin: 0 0 2px 0; }
+ .sub { color: #555; margin-bottom: 8px; }
+ td.label { color: #666; padding-right: 10px; white-space: nowrap; vertical-align: top; }
+ td { padding: 1px 0; vertical-align: top; }
+ .former { color: #888; }
+ h3 { margin: 12px 0 4px 0; font-size: 100%; }
+</style>
+"""
+
+
+def person_html(person: PersonDetails) -> str:
+    d = person.data
+    heading = escape(f"{d.salutation} {person.display_name}".strip())
+    sub = escape(", ".join(p for p in (d.function,) if p))
+    address = escape(" ".join(p for p in (d.street, f"{d.postal_code} {d.city}".strip()) if p))
+    rows = "".join(
+        [
+            _row("E-Mail", _mail(d.email)),
+            _row("Telefon", _phone(d.phone)),
+            _row("Mobil", _phone(d.mobile)),
+            _row("Anschrift", address),
+            _row("Schlagworte", escape(", ".join(d.tags))),
+            _row("Verteiler", escape(", ".join(person.distribution_lists))),
+            _row(
+                "Treffen",
+                f"{person.meetings_attended} besucht · offene Aufgaben: {person.open_action_items}",
+            ),
+        ]
+    )
+    memberships = []
+    for m in d.memberships:
+        details = ", ".join(escape(p) for p in (m.role, m.department_name) if p)
+        period = ""
+        if m.valid_from or m.valid_until:
+            start = f"{m.valid_from:%d.%m.%Y}" if m.valid_from else "…"
+            end = f"{m.valid_until:%d.%m.%Y}" if m.valid_until else "heute"
+            period = f" <span class='former'>({start} – {end})</span>"
+        primary = " ★" if m.is_primary else ""
+        memberships.append(
+            f"<li><a href='organisation:{m.organisation_id}'>{escape(m.organisation_name)}</a>"
+            f"{primary}{'<br>' + details if details else ''}{period}</li>"
+        )
+    organisation_block = (
+        f"<h3>Organisationen</h3><ul style='margin-left:-20px'>{''.join(memberships)}</ul>"
+        if memberships
+        else ""
+    )
+    notes = f"<h3>Notizen</h3><p>{escape(d.notes).replace(chr(10), '<br>')}</p>" if d.notes else ""
+    return (
+        f"{STYLE}<h2>{heading}</h2><div class='sub'>{sub}</div>"
+        f"<table>{rows}</table>{organisation_block}{notes}"
+    )
+
+
+def organisation_html(organisation: OrganisationDetails) -> str:
+    d = organisation.data
+    address = escape(" ".join(p for p in (d.street, f"{d.postal_code} {d.city}".strip()) if p))
+    rows = "".join(
+        [
+            _row("Anschrift", address),
+            _row("Telefon", _phone(d.phone)),
+            _row("E-Mail", _mail(d.email)),
+            _row("Webseite", _web(d.website)),
+            _row("Schlagworte", escape(", ".join(d.tags))),
+        ]
+    )
+    members = []
+    for member in organisation.members:
+        details = ", ".join(escape(p) for p in (member.role, member.department) if p)
+        css = "" if member.current else " class='former'"
+        former = " (ehemals)" if not member.current else ""
+        members.append(
+            f"<li{css}><a href='person:{member.person_id}'>{escape(member.name)}</a>{former}"
+            f"{' – ' + details if details else ''}</li>"
+        )
+    member_block = (
+        f"<h3>Personen ({len(members)})</h3><ul style='margin-left:-20px'>{''.join(members)}</ul>"
+        if members
+        else "<h3>Personen</h3><p class='former'>Noch niemand zugeordnet.</p>"
+    )
+    notes = f"<h3>Notizen</h3><p>{escape(d.notes).replace(chr(10), '<br>')}</p>" if d.notes else ""
+    return (
+        f"{STYLE}<h2>{escape(d.name)}</h2><div class='sub'>{escape(organisation.kind_name)}</div>"
+        f"<table>{rows}</table>{member_block}{notes}"
+    )
+
+
+class DetailPane(QTextBrowser):
+    """Shows one record. Signals: person_link_activated(int), organisation_link_activated(int)."""
+
+    person_link_activated = Signal(int)
+    organisation_link_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.setMinimumWidth(260)
+        self.show_nothing()
+
+    def show_nothing(self, text: str = "") -> None:
+        self.setHtml(
+            f"<p style='color:#888'>{escape(text or self.tr('Kein Eintrag ausgewählt.'))}</p>"
+        )
+
+    def show_person(self, person: PersonDetails) -> None:
+        self.setHtml(person_html(person))
+
+    def show_organisation(self, organisation: OrganisationDetails) -> None:
+        self.setHtml(organisation_html(organisation))
+
+    @Slot(QUrl)
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        scheme, _, value = url.toString().partition(":")
+        if scheme == "person" and value.isdigit():
+            self.person_link_activated.emit(int(value))
+        elif scheme == "organisation" and value.isdigit():
+            self.organisation_link_activated.emit(int(value))
+        else:
+            QDesktopServices.openUrl(url)

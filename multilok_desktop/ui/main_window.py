@@ -1,0 +1,171 @@
+"""The main window: navigation on the left, the chosen view in the middle, status below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSettings, QSize, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import __version__
+from .address_book.view import AddressBookView
+from .coming_soon import ComingSoonPage
+
+NAV_CALENDAR, NAV_ADDRESS_BOOK, NAV_MEASURES, NAV_PROTOCOLS = range(4)
+
+
+class MainWindow(QMainWindow):
+    """Signals: first_painted() — the window has been drawn once (for --exit-after-start)."""
+
+    first_painted = Signal()
+
+    def __init__(
+        self,
+        address_book: AddressBookView,
+        database_name: str,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._painted = False
+        self.setWindowTitle(self.tr("Multilok – Vernetzungstreffen Multilokalität"))
+        self.setMinimumSize(QSize(900, 560))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(170)
+        self.navigation.setSpacing(2)
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { border: none; background: palette(window); font-size: 11pt; }"
+            "QListWidget#navigation::item { padding: 8px 10px; }"
+        )
+        self.views = QStackedWidget()
+        self.address_book = address_book
+        pages = [
+            (self.tr("Kalender"), ComingSoonPage(
+                self.tr("Kalender"),
+                self.tr("Treffenreihen und Termine planen, Feiertage und Überschneidungen sehen, "
+                        "einladen und Rückmeldungen verfolgen."))),
+            (self.tr("Adressbuch"), address_book),
+            (self.tr("Maßnahmen"), ComingSoonPage(
+                self.tr("Maßnahmen"),
+                self.tr("Handlungsansätze und Projektideen von der Idee bis zur Umsetzung verfolgen."))),
+            (self.tr("Protokolle"), ComingSoonPage(
+                self.tr("Protokolle"),
+                self.tr("Im Sitzungsmodus mitschreiben, Protokolle als PDF ausgeben, drucken und "
+                        "genehmigen."))),
+        ]  # fmt: skip
+        for number, (title, page) in enumerate(pages, start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"{title} (Strg+{number})")
+            self.navigation.addItem(item)
+            self.views.addWidget(page)
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(
+                lambda _=False, row=number - 1: self.navigation.setCurrentRow(row)
+            )
+            self.addAction(action)
+        self.navigation.currentRowChanged.connect(self.views.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.views, 1)
+        self.setCentralWidget(central)
+
+        self._build_menu()
+        self._database_label = QLabel(self.tr("Datenbank: %1").replace("%1", database_name))
+        self._saved_label = QLabel(self.tr("alles gespeichert"))
+        self.statusBar().addPermanentWidget(self._database_label, 1)
+        self.statusBar().addPermanentWidget(self._saved_label)
+        address_book.status_message.connect(self._on_status_message)
+
+        self.navigation.setCurrentRow(NAV_ADDRESS_BOOK)
+        self._restore_state()
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Datei"))
+        file_menu.addAction(self.address_book.import_action)
+        file_menu.addAction(self.address_book.export_action)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Beenden"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        search = QAction(self.tr("Suchen"), self)
+        search.setShortcut(QKeySequence("Ctrl+K"))
+        search.triggered.connect(self._on_global_search)
+        self.addAction(search)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Hilfe"))
+        about = help_menu.addAction(self.tr("Über &Multilok"))
+        about.triggered.connect(self._on_about)
+
+    # --- slots --------------------------------------------------------------------------
+
+    @Slot()
+    def _on_global_search(self) -> None:
+        # Until the other views exist the search means the address book.
+        self.navigation.setCurrentRow(NAV_ADDRESS_BOOK)
+        self.address_book.focus_search()
+
+    @Slot(str)
+    def _on_status_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+        self._saved_label.setText(self.tr("alles gespeichert"))
+
+    @Slot()
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Über Multilok"),
+            self.tr("<b>Multilok Desktop %1</b><p>Vernetzungstreffen, Adressbuch, Maßnahmen und "
+                    "Protokolle für die Koordinationsstelle Multilokalität.</p><p>%2</p>")
+            .replace("%1", __version__).replace("%2", self._database_label.text()),
+        )  # fmt: skip
+
+    # --- window state -------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = QApplication.primaryScreen().availableGeometry()
+            self.resize(min(1280, screen.width() - 40), min(800, screen.height() - 60))
+        state = self._settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.address_book.restore_state(self._settings)
+        self.navigation.setCurrentRow(
+            int(self._settings.value("main_window/view", NAV_ADDRESS_BOOK))
+        )
+
+    def save_state(self) -> None:
+        self._settings.setValue("main_window/geometry", self.saveGeometry())
+        self._settings.setValue("main_window/state", self.saveState())
+        self._settings.setValue("main_window/view", self.navigation.currentRow())
+        self.address_book.save_state(self._settings)
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_state()
+        super().closeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if not self._painted and event.type() == QEvent.Type.UpdateRequest:
+            self._painted = True
+            self.first_painted.emit()
+        return handled
