@@ -1,0 +1,624 @@
+"""Contact lists as CSV: Outlook, Thunderbird and Google exports, Excel lists, our own format.
+
+Reading guesses what it can and says what it guessed: the encoding (UTF-8 with or without
+BOM, else Windows-1252 — what Outlook and German Excel write), the delimiter (comma or
+semicolon, from the header line; Excel's "sep=;" first line is honoured), the format (by
+its typical headers) and, shown to the user before importing, which column goes where.
+
+Columns are mapped by a declarative table per format: header → field and rank. Rank 0
+fills a field; a column of a higher rank only fills it when the lower ranks left it
+empty (Outlook's private address or second e-mail stands in for a missing business one).
+The address is taken as a whole from one rank, so street and town never come from two
+different addresses. A file of no known format is mapped with all tables together.
+
+Writing produces the Multilok format: UTF-8 with BOM, semicolons, CRLF and German
+headers — what German Excel opens without asking — and exactly the headers the reader
+maps back.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..services.contact_records import (
+    FIELD_LABELS,
+    ContactRecord,
+    split_full_name,
+    split_salutation,
+)
+from .errors import ImportFileError
+
+NOT_IMPORTED = "— wird nicht übernommen —"
+UNKNOWN_FORMAT = "CSV (Spalten nach Überschrift zugeordnet)"
+
+# Fields of the tables besides ContactRecord's own, with their labels for the mapping.
+_EXTRA_LABELS = {
+    "prefix": "Anrede und Titel",  # "Herr Dr." → salutation + title
+    "middle_name": "weiterer Vorname",  # appended to the first name
+    "full_name": "Name (wird in Vor- und Nachname geteilt)",
+    "groups": "Kategorien",  # Google: "* myContacts ::: Presse"
+    "phone_or_mobile": "Telefon oder Mobil (je nach Typ)",  # Google: its Type column decides
+}
+_NAME_FIELDS = {"first_name", "last_name", "full_name", "middle_name", "organisation"}
+_ADDRESS_FIELDS = ("street", "postal_code", "city")
+# How several columns of one field and rank are combined; other fields take the first.
+_JOINERS = {"street": ", ", "notes": "\n", "title": " ", "department": ", "}
+_MULTI_VALUE = " ::: "  # Google puts several values into one cell this way
+_FORMULA_START = ("=", "+", "-", "@")  # Excel would run these as formulas
+
+
+@dataclass(frozen=True)
+class _Column:
+    field: str
+    rank: int = 0
+
+
+def _key(header: str) -> str:
+    return " ".join(header.replace("\ufeff", "").split()).casefold()
+
+
+def _table(*entries: tuple[str, str] | tuple[str, str, int]) -> dict[str, _Column]:
+    table: dict[str, _Column] = {}
+    for header, field, *rank in entries:
+        table[_key(header)] = _Column(field, rank[0] if rank else 0)
+    return table
+
+
+@dataclass(frozen=True)
+class _Format:
+    name: str
+    signature: frozenset[str]  # headers that identify the format (all must be there)
+    columns: dict[str, _Column]
+    numbered: tuple[tuple[re.Pattern[str], str], ...] = ()  # Google's "E-mail 2 - Value"
+
+
+def _signature(*headers: str) -> frozenset[str]:
+    return frozenset(_key(h) for h in headers)
+
+
+# Google numbers repeated fields; the number is the rank.
+_GOOGLE_NUMBERED = (
+    (re.compile(r"^e-mail (\d+) - value$"), "email"),
+    (re.compile(r"^phone (\d+) - value$"), "phone_or_mobile"),
+    (re.compile(r"^address (\d+) - street$"), "street"),
+    (re.compile(r"^address (\d+) - city$"), "city"),
+    (re.compile(r"^address (\d+) - postal code$"), "postal_code"),
+    (re.compile(r"^website (\d+) - value$"), "website"),
+)
+
+_MULTILOK = _Format(
+    "Multilok",
+    _signature("Titel", "Funktion", "Mobil", "PLZ"),
+    _table(*((label, field) for field, label in FIELD_LABELS.items())),
+)
+_OUTLOOK_DE = _Format(
+    "Outlook (deutsch)",
+    _signature("Weitere Vornamen", "Postleitzahl geschäftlich", "E-Mail-Adresse"),
+    _table(
+        ("Anrede", "prefix"),
+        ("Vorname", "first_name"),
+        ("Weitere Vornamen", "middle_name"),
+        ("Nachname", "last_name"),
+        ("Firma", "organisation"),
+        ("Abteilung", "department"),
+        ("Position", "function"),
+        ("Straße geschäftlich", "street"),
+        ("Straße geschäftlich 2", "street"),
+        ("Straße geschäftlich 3", "street"),
+        ("Postleitzahl geschäftlich", "postal_code"),
+        ("Ort geschäftlich", "city"),
+        ("Straße privat", "street", 1),
+        ("Straße privat 2", "street", 1),
+        ("Straße privat 3", "street", 1),
+        ("Postleitzahl privat", "postal_code", 1),
+        ("Ort privat", "city", 1),
+        ("Weitere Straße", "street", 2),
+        ("Weitere Postleitzahl", "postal_code", 2),
+        ("Weiterer Ort", "city", 2),
+        ("Telefon geschäftlich", "phone"),
+        ("Telefon geschäftlich 2", "phone", 1),
+        ("Telefon Firma", "phone", 2),
+        ("Haupttelefon", "phone", 3),
+        ("Telefon privat", "phone", 4),
+        ("Telefon (privat)", "phone", 4),
+        ("Weiteres Telefon", "phone", 5),
+        ("Mobiltelefon", "mobile"),
+        ("Mobiltelefon 2", "mobile", 1),
+        ("E-Mail-Adresse", "email"),
+        ("E-Mail 2: Adresse", "email", 1),
+        ("E-Mail 3: Adresse", "email", 2),
+        ("Webseite", "website"),
+        ("Notizen", "notes"),
+        ("Kategorien", "categories"),
+    ),
+)
+_OUTLOOK_EN = _Format(
+    "Outlook (englisch)",
+    _signature("Middle Name", "Business Postal Code", "E-mail Address"),
+    _table(
+        ("Title", "prefix"),
+        ("First Name", "first_name"),
+        ("Middle Name", "middle_name"),
+        ("Last Name", "last_name"),
+        ("Company", "organisation"),
+        ("Department", "department"),
+        ("Job Title", "function"),
+        ("Business Street", "street"),
+        ("Business Street 2", "street"),
+        ("Business Street 3", "street"),
+        ("Business Postal Code", "postal_code"),
+        ("Business City", "city"),
+        ("Home Street", "street", 1),
+        ("Home Street 2", "street", 1),
+        ("Home Street 3", "street", 1),
+        ("Home Postal Code", "postal_code", 1),
+        ("Home City", "city", 1),
+        ("Other Street", "street", 2),
+        ("Other Postal Code", "postal_code", 2),
+        ("Other City", "city", 2),
+        ("Business Phone", "phone"),
+        ("Business Phone 2", "phone", 1),
+        ("Company Main Phone", "phone", 2),
+        ("Primary Phone", "phone", 3),
+        ("Home Phone", "phone", 4),
+        ("Other Phone", "phone", 5),
+        ("Mobile Phone", "mobile"),
+        ("E-mail Address", "email"),
+        ("E-mail 2 Address", "email", 1),
+        ("E-mail 3 Address", "email", 2),
+        ("Web Page", "website"),
+        ("Notes", "notes"),
+        ("Categories", "categories"),
+    ),
+)
+_THUNDERBIRD = _Format(
+    "Thunderbird",
+    _signature("Primary Email", "Display Name"),
+    _table(
+        ("First Name", "first_name"),
+        ("Last Name", "last_name"),
+        ("Display Name", "full_name"),
+        ("Primary Email", "email"),
+        ("Secondary Email", "email", 1),
+        ("Work Phone", "phone"),
+        ("Home Phone", "phone", 1),
+        ("Mobile Number", "mobile"),
+        ("Work Address", "street"),
+        ("Work Address 2", "street"),
+        ("Work ZipCode", "postal_code"),
+        ("Work City", "city"),
+        ("Home Address", "street", 1),
+        ("Home Address 2", "street", 1),
+        ("Home ZipCode", "postal_code", 1),
+        ("Home City", "city", 1),
+        ("Job Title", "function"),
+        ("Department", "department"),
+        ("Organization", "organisation"),
+        ("Web Page 1", "website"),
+        ("Web Page 2", "website", 1),
+        ("Notes", "notes"),
+    ),
+)
+_THUNDERBIRD_DE = _Format(
+    "Thunderbird (deutsch)",
+    _signature("Primäre E-Mail-Adresse", "Anzeigename"),
+    _table(
+        ("Vorname", "first_name"),
+        ("Nachname", "last_name"),
+        ("Anzeigename", "full_name"),
+        ("Primäre E-Mail-Adresse", "email"),
+        ("Sekundäre E-Mail-Adresse", "email", 1),
+        ("Tel. dienstlich", "phone"),
+        ("Tel. privat", "phone", 1),
+        ("Mobil-Tel.-Nr.", "mobile"),
+        ("Dienstlich: Adresse", "street"),
+        ("Dienstlich: Adresse 2", "street"),
+        ("Dienstlich: PLZ", "postal_code"),
+        ("Dienstlich: Ort", "city"),
+        ("Adresse dienstlich", "street"),
+        ("Adresse 2 dienstlich", "street"),
+        ("PLZ dienstlich", "postal_code"),
+        ("Ort dienstlich", "city"),
+        ("Privat: Adresse", "street", 1),
+        ("Privat: Adresse 2", "street", 1),
+        ("Privat: PLZ", "postal_code", 1),
+        ("Privat: Ort", "city", 1),
+        ("Adresse privat", "street", 1),
+        ("PLZ privat", "postal_code", 1),
+        ("Ort privat", "city", 1),
+        ("Arbeitstitel", "function"),
+        ("Abteilung", "department"),
+        ("Organisation", "organisation"),
+        ("Webseite 1", "website"),
+        ("Webseite 2", "website", 1),
+        ("Notizen", "notes"),
+    ),
+)
+_GOOGLE = _Format(
+    "Google Kontakte",
+    _signature("Given Name", "Family Name", "Group Membership"),
+    _table(
+        ("Name", "full_name"),
+        ("Given Name", "first_name"),
+        ("Additional Name", "middle_name"),
+        ("Family Name", "last_name"),
+        ("Name Prefix", "prefix"),
+        ("Organization 1 - Name", "organisation"),
+        ("Organization 1 - Title", "function"),
+        ("Organization 1 - Department", "department"),
+        ("Notes", "notes"),
+        ("Group Membership", "groups"),
+    ),
+    _GOOGLE_NUMBERED,
+)
+_GOOGLE_NEW = _Format(
+    "Google Kontakte",
+    _signature("First Name", "Last Name", "Labels"),
+    _table(
+        ("First Name", "first_name"),
+        ("Middle Name", "middle_name"),
+        ("Last Name", "last_name"),
+        ("Name Prefix", "prefix"),
+        ("Organization Name", "organisation"),
+        ("Organization Title", "function"),
+        ("Organization Department", "department"),
+        ("Notes", "notes"),
+        ("Labels", "groups"),
+    ),
+    _GOOGLE_NUMBERED,
+)
+# Headers of lists people keep themselves (in Excel); with every format's headers after them.
+_GENERIC = _table(
+    ("Anrede", "prefix"),
+    ("Titel", "title"),
+    ("Vorname", "first_name"),
+    ("Nachname", "last_name"),
+    ("Name", "full_name"),
+    ("Firma", "organisation"),
+    ("Organisation", "organisation"),
+    ("Institution", "organisation"),
+    ("Unternehmen", "organisation"),
+    ("Abteilung", "department"),
+    ("Amt", "department"),
+    ("Ressort", "department"),
+    ("Funktion", "function"),
+    ("Position", "function"),
+    ("Rolle", "function"),
+    ("E-Mail", "email"),
+    ("E-Mail-Adresse", "email"),
+    ("Email", "email"),
+    ("Mail", "email"),
+    ("Telefon", "phone"),
+    ("Tel.", "phone"),
+    ("Telefonnummer", "phone"),
+    ("Mobil", "mobile"),
+    ("Handy", "mobile"),
+    ("Mobiltelefon", "mobile"),
+    ("Mobilnummer", "mobile"),
+    ("Straße", "street"),
+    ("Strasse", "street"),
+    ("Anschrift", "street"),
+    ("Adresse", "street"),
+    ("PLZ", "postal_code"),
+    ("Postleitzahl", "postal_code"),
+    ("Ort", "city"),
+    ("Stadt", "city"),
+    ("Webseite", "website"),
+    ("Website", "website"),
+    ("Homepage", "website"),
+    ("Internet", "website"),
+    ("Notizen", "notes"),
+    ("Notiz", "notes"),
+    ("Bemerkung", "notes"),
+    ("Bemerkungen", "notes"),
+    ("Kommentar", "notes"),
+    ("Kategorien", "categories"),
+    ("Kategorie", "categories"),
+    ("Schlagworte", "categories"),
+    ("Stichwörter", "categories"),
+)
+# In the order formats are tried; the first whose signature headers are all there wins.
+_FORMATS = (_MULTILOK, _OUTLOOK_DE, _OUTLOOK_EN, _GOOGLE_NEW, _GOOGLE, _THUNDERBIRD, _THUNDERBIRD_DE)
+
+
+def _generic_format() -> _Format:
+    columns = dict(_GENERIC)
+    for known in _FORMATS:
+        for key, column in known.columns.items():
+            columns.setdefault(key, column)
+    return _Format(UNKNOWN_FORMAT, frozenset(), columns, _GOOGLE_NUMBERED)
+
+
+_ANY_FORMAT = _generic_format()
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CsvParseResult:
+    records: list[ContactRecord]
+    mapping: list[tuple[str, str]]  # (header in the file, our field's label or NOT_IMPORTED)
+    format_name: str  # "Outlook (deutsch)", …, or UNKNOWN_FORMAT
+    encoding: str  # "UTF-8", "UTF-8 mit BOM", "Windows-1252", "UTF-16"
+    delimiter: str  # "," ";" or "\t"
+
+
+@dataclass(frozen=True)
+class _Mapped:
+    index: int
+    column: _Column
+    type_index: int | None = None  # Google: the column saying whether a phone is a mobile
+
+
+def parse_contacts_csv(data: bytes, source_name: str) -> CsvParseResult:
+    """Contacts of a CSV file; a broken file raises `ImportFileError` naming the line."""
+    text, encoding = _decode(data, source_name)
+    if not text.strip():
+        raise ImportFileError(f"Die Datei „{source_name}“ ist leer.")
+    if "\x00" in text:
+        line = _line_of(text, text.index("\x00"))
+        raise ImportFileError(
+            f"Zeile {line}: Die Datei enthält Binärdaten – ist „{source_name}“ wirklich "
+            "eine CSV-Datei?",
+            line=line,
+        )
+    delimiter, skip_first = _delimiter(text)
+    rows = _rows(text, delimiter)
+    if skip_first:
+        next(rows, None)
+    header_line, header = next(((n, r) for n, r in rows if any(c.strip() for c in r)), (0, []))
+    if not header:
+        raise ImportFileError(f"Die Datei „{source_name}“ ist leer.")
+
+    known, mapped, mapping = _map_columns(header)
+    if not {m.column.field for m in mapped} & _NAME_FIELDS:
+        raise ImportFileError(
+            f"Zeile {header_line}: Keine Spalte für den Namen gefunden – erwartet wird z. B. "
+            "„Vorname“, „Nachname“, „Name“, „Firma“, „First Name“ oder „Last Name“.",
+            line=header_line,
+        )
+    records = []
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue  # blank line, or Excel's ";;;;" below the data
+        if len(row) != len(header):
+            raise ImportFileError(
+                f"Zeile {line}: Die Zeile hat {len(row)} Spalten, die Kopfzeile "
+                f"(Zeile {header_line}) aber {len(header)} – ein Trennzeichen oder "
+                "Anführungszeichen zu viel oder zu wenig?",
+                line=line,
+            )
+        records.append(_record(row, mapped, f"Zeile {line}"))
+    return CsvParseResult(records, mapping, known.name, encoding, delimiter)
+
+
+def _decode(data: bytes, source_name: str) -> tuple[str, str]:
+    if data.startswith(codecs.BOM_UTF8):
+        attempts = [("utf-8-sig", "UTF-8 mit BOM")]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        attempts = [("utf-16", "UTF-16")]
+    else:
+        attempts = [("utf-8", "UTF-8"), ("cp1252", "Windows-1252")]
+    error: UnicodeDecodeError | None = None
+    for codec, label in attempts:
+        try:
+            return data.decode(codec), label
+        except UnicodeDecodeError as exc:
+            error = exc
+    assert error is not None
+    line = len(re.split(rb"\r\n|\r|\n", data[: error.start]))
+    raise ImportFileError(
+        f"Zeile {line}: Die Datei „{source_name}“ enthält Zeichen, die sich weder als "
+        "UTF-8 noch als Windows-1252 lesen lassen.",
+        line=line,
+    )
+
+
+def _line_of(text: str, position: int) -> int:
+    return len(re.split(r"\r\n|\r|\n", text[:position]))
+
+
+_SEP_LINE = re.compile(r"^sep=(.)[ \t]*$", re.IGNORECASE)
+
+
+def _delimiter(text: str) -> tuple[str, bool]:
+    """The delimiter, from Excel's "sep=;" line or the header line; and whether that
+    first line is a "sep=" line to skip."""
+    lines = (line for line in re.split(r"\r\n|\r|\n", text) if line.strip())
+    first = next(lines, "")
+    match = _SEP_LINE.match(first.strip())
+    if match:
+        return match.group(1), True
+    counts = {d: _count_unquoted(first, d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return (best if counts[best] else ","), False
+
+
+def _count_unquoted(line: str, char: str) -> int:
+    count = 0
+    quoted = False
+    for c in line:
+        if c == '"':
+            quoted = not quoted
+        elif c == char and not quoted:
+            count += 1
+    return count
+
+
+# csv's messages in words the clerk understands.
+_CSV_ERRORS = (
+    ("unexpected end of data", "Ein Anführungszeichen wird nicht wieder geschlossen."),
+    ("expected after", "Nach einem schließenden Anführungszeichen fehlt das Trennzeichen."),
+    ("field larger than field limit", "Ein Feld ist unplausibel groß."),
+)
+
+
+def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """(first physical line, cells) of each row; line numbers count the line breaks
+    inside quoted fields, so they are the lines an editor shows."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            reason = next(
+                (german for english, german in _CSV_ERRORS if english in str(exc)),
+                "Die Zeile lässt sich nicht als CSV lesen.",
+            )
+            raise ImportFileError(f"Zeile {start}: {reason}", line=start) from exc
+        yield start, row
+
+
+def _map_columns(header: list[str]) -> tuple[_Format, list[_Mapped], list[tuple[str, str]]]:
+    keys = [_key(h) for h in header]
+    known = next((f for f in _FORMATS if f.signature <= set(keys)), _ANY_FORMAT)
+    columns: list[_Column | None] = [_column(known, key) for key in keys]
+    fields = {c.field for c in columns if c}
+    if "full_name" in fields and "first_name" in fields and "last_name" not in fields:
+        # "Vorname" + "Name" in a list of one's own: "Name" is the family name.
+        columns = [
+            _Column("last_name", c.rank) if c and c.field == "full_name" else c for c in columns
+        ]
+    mapped = []
+    mapping = []
+    for index, (name, column) in enumerate(zip(header, columns, strict=True)):
+        if not name.strip():
+            continue
+        if column is None:
+            mapping.append((name.strip(), NOT_IMPORTED))
+            continue
+        type_index = None
+        if column.field == "phone_or_mobile":
+            type_index = _type_column(keys, keys[index])
+        mapped.append(_Mapped(index, column, type_index))
+        mapping.append((name.strip(), _label(column)))
+    return known, mapped, mapping
+
+
+def _column(known: _Format, key: str) -> _Column | None:
+    column = known.columns.get(key)
+    if column is not None:
+        return column
+    for pattern, field in known.numbered:
+        match = pattern.match(key)
+        if match:
+            return _Column(field, int(match.group(1)) - 1)
+    return None
+
+
+def _type_column(keys: list[str], value_key: str) -> int | None:
+    for word in ("type", "label"):
+        candidate = value_key.removesuffix("value") + word
+        if candidate in keys:
+            return keys.index(candidate)
+    return None
+
+
+def _label(column: _Column) -> str:
+    label = FIELD_LABELS.get(column.field) or _EXTRA_LABELS[column.field]
+    return f"{label} (falls leer)" if column.rank else label
+
+
+def _cell(value: str) -> str:
+    value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@":
+        value = value[1:]  # written by format_contacts_csv so Excel shows, not runs, it
+    return value
+
+
+def _record(row: list[str], mapped: list[_Mapped], source: str) -> ContactRecord:
+    values: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for item in mapped:
+        value = _cell(row[item.index])
+        if not value:
+            continue
+        field = item.column.field
+        if field == "phone_or_mobile":
+            kind = _cell(row[item.type_index]).casefold() if item.type_index is not None else ""
+            if "fax" in kind or "pager" in kind:
+                continue
+            mobile = any(word in kind for word in ("mobil", "cell", "handy"))
+            field = "mobile" if mobile else "phone"
+        values[field][item.column.rank].append(value)
+
+    def pick(field: str, rank: int | None = None) -> str:
+        by_rank = values.get(field)
+        if not by_rank:
+            return ""
+        parts = by_rank.get(min(by_rank) if rank is None else rank, [])
+        joiner = _JOINERS.get(field)
+        if joiner is not None:
+            return joiner.join(parts)
+        return parts[0].split(_MULTI_VALUE)[0].strip() if parts else ""
+
+    record = ContactRecord(source=source)
+    for field in FIELD_LABELS:
+        if field not in ("categories", *_ADDRESS_FIELDS):
+            setattr(record, field, pick(field))
+    address_rank = min((min(values[f]) for f in _ADDRESS_FIELDS if values.get(f)), default=None)
+    if address_rank is not None:
+        for field in _ADDRESS_FIELDS:
+            setattr(record, field, pick(field, address_rank))
+
+    salutation, title = split_salutation(pick("prefix"))
+    record.salutation = record.salutation or salutation
+    record.title = " ".join(p for p in (title, record.title) if p)
+    record.first_name = " ".join(p for p in (record.first_name, pick("middle_name")) if p)
+    if not (record.first_name or record.last_name) and pick("full_name"):
+        salutation, title, record.first_name, record.last_name = split_full_name(
+            pick("full_name")
+        )
+        record.salutation = record.salutation or salutation
+        record.title = record.title or title
+    categories = [
+        *_split(values.get("categories", {}), ";"),
+        *(g for g in _split(values.get("groups", {}), ":::") if not _system_group(g)),
+    ]
+    record.categories = list(dict.fromkeys(categories))
+    return record
+
+
+def _split(by_rank: dict[int, list[str]], separator: str) -> Iterator[str]:
+    for parts in by_rank.values():
+        for part in parts:
+            yield from (p.strip() for p in part.split(separator) if p.strip())
+
+
+def _system_group(name: str) -> bool:
+    """Google's own groups: "* myContacts", "* starred"."""
+    return name.startswith("*") or name.casefold() in {"mycontacts", "starred"}
+
+
+# --- writing --------------------------------------------------------------------------
+
+
+def format_contacts_csv(records: Iterable[ContactRecord]) -> bytes:
+    """The Multilok CSV format: UTF-8 with BOM, ";" and German headers (German Excel)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(FIELD_LABELS.values())
+    for record in records:
+        writer.writerow(_excel_safe(_value(record, field)) for field in FIELD_LABELS)
+    return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
+
+
+def _value(record: ContactRecord, field: str) -> str:
+    if field == "categories":
+        return "; ".join(record.categories)
+    return str(getattr(record, field))
+
+
+def _excel_safe(value: str) -> str:
+    """A leading ' keeps Excel from running "=…", "+49 …" or "@…" as a formula (CSV
+    injection); `_cell` takes it off again when the file is read back."""
+    return f"'{value}" if value.startswith(_FORMULA_START) else value
