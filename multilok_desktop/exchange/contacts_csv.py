@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from ..services.contact_records import (
     FIELD_LABELS,
     ContactRecord,
+    looks_like_organisation,
     split_full_name,
     split_salutation,
 )
@@ -97,234 +98,151 @@ _MULTILOK = _Format(
     _signature("Titel", "Funktion", "Mobil", "PLZ"),
     _table(*((label, field) for field, label in FIELD_LABELS.items())),
 )
+# The tables below are laid out by topic: name, organisation, address (business, then
+# private and other as stand-ins), phones, e-mail, the rest.
 _OUTLOOK_DE = _Format(
     "Outlook (deutsch)",
     _signature("Weitere Vornamen", "Postleitzahl geschäftlich", "E-Mail-Adresse"),
     _table(
-        ("Anrede", "prefix"),
-        ("Vorname", "first_name"),
-        ("Weitere Vornamen", "middle_name"),
+        ("Anrede", "prefix"), ("Vorname", "first_name"), ("Weitere Vornamen", "middle_name"),
         ("Nachname", "last_name"),
-        ("Firma", "organisation"),
-        ("Abteilung", "department"),
-        ("Position", "function"),
-        ("Straße geschäftlich", "street"),
-        ("Straße geschäftlich 2", "street"),
-        ("Straße geschäftlich 3", "street"),
-        ("Postleitzahl geschäftlich", "postal_code"),
+        ("Firma", "organisation"), ("Abteilung", "department"), ("Position", "function"),
+        ("Straße geschäftlich", "street"), ("Straße geschäftlich 2", "street"),
+        ("Straße geschäftlich 3", "street"), ("Postleitzahl geschäftlich", "postal_code"),
         ("Ort geschäftlich", "city"),
-        ("Straße privat", "street", 1),
-        ("Straße privat 2", "street", 1),
-        ("Straße privat 3", "street", 1),
-        ("Postleitzahl privat", "postal_code", 1),
+        ("Straße privat", "street", 1), ("Straße privat 2", "street", 1),
+        ("Straße privat 3", "street", 1), ("Postleitzahl privat", "postal_code", 1),
         ("Ort privat", "city", 1),
-        ("Weitere Straße", "street", 2),
-        ("Weitere Postleitzahl", "postal_code", 2),
+        ("Weitere Straße", "street", 2), ("Weitere Postleitzahl", "postal_code", 2),
         ("Weiterer Ort", "city", 2),
-        ("Telefon geschäftlich", "phone"),
-        ("Telefon geschäftlich 2", "phone", 1),
-        ("Telefon Firma", "phone", 2),
-        ("Haupttelefon", "phone", 3),
-        ("Telefon privat", "phone", 4),
-        ("Telefon (privat)", "phone", 4),
-        ("Weiteres Telefon", "phone", 5),
-        ("Mobiltelefon", "mobile"),
+        ("Telefon geschäftlich", "phone"), ("Telefon geschäftlich 2", "phone", 1),
+        ("Telefon Firma", "phone", 2), ("Haupttelefon", "phone", 3),
+        ("Telefon privat", "phone", 4), ("Telefon (privat)", "phone", 4),
+        ("Weiteres Telefon", "phone", 5), ("Mobiltelefon", "mobile"),
         ("Mobiltelefon 2", "mobile", 1),
-        ("E-Mail-Adresse", "email"),
-        ("E-Mail 2: Adresse", "email", 1),
+        ("E-Mail-Adresse", "email"), ("E-Mail 2: Adresse", "email", 1),
         ("E-Mail 3: Adresse", "email", 2),
-        ("Webseite", "website"),
-        ("Notizen", "notes"),
-        ("Kategorien", "categories"),
+        ("Webseite", "website"), ("Notizen", "notes"), ("Kategorien", "categories"),
     ),
-)
+)  # fmt: skip
 _OUTLOOK_EN = _Format(
     "Outlook (englisch)",
     _signature("Middle Name", "Business Postal Code", "E-mail Address"),
     _table(
-        ("Title", "prefix"),
-        ("First Name", "first_name"),
-        ("Middle Name", "middle_name"),
+        ("Title", "prefix"), ("First Name", "first_name"), ("Middle Name", "middle_name"),
         ("Last Name", "last_name"),
-        ("Company", "organisation"),
-        ("Department", "department"),
-        ("Job Title", "function"),
-        ("Business Street", "street"),
-        ("Business Street 2", "street"),
-        ("Business Street 3", "street"),
-        ("Business Postal Code", "postal_code"),
+        ("Company", "organisation"), ("Department", "department"), ("Job Title", "function"),
+        ("Business Street", "street"), ("Business Street 2", "street"),
+        ("Business Street 3", "street"), ("Business Postal Code", "postal_code"),
         ("Business City", "city"),
-        ("Home Street", "street", 1),
-        ("Home Street 2", "street", 1),
-        ("Home Street 3", "street", 1),
-        ("Home Postal Code", "postal_code", 1),
+        ("Home Street", "street", 1), ("Home Street 2", "street", 1),
+        ("Home Street 3", "street", 1), ("Home Postal Code", "postal_code", 1),
         ("Home City", "city", 1),
-        ("Other Street", "street", 2),
-        ("Other Postal Code", "postal_code", 2),
+        ("Other Street", "street", 2), ("Other Postal Code", "postal_code", 2),
         ("Other City", "city", 2),
-        ("Business Phone", "phone"),
-        ("Business Phone 2", "phone", 1),
-        ("Company Main Phone", "phone", 2),
-        ("Primary Phone", "phone", 3),
-        ("Home Phone", "phone", 4),
-        ("Other Phone", "phone", 5),
-        ("Mobile Phone", "mobile"),
-        ("E-mail Address", "email"),
-        ("E-mail 2 Address", "email", 1),
+        ("Business Phone", "phone"), ("Business Phone 2", "phone", 1),
+        ("Company Main Phone", "phone", 2), ("Primary Phone", "phone", 3),
+        ("Home Phone", "phone", 4), ("Other Phone", "phone", 5), ("Mobile Phone", "mobile"),
+        ("E-mail Address", "email"), ("E-mail 2 Address", "email", 1),
         ("E-mail 3 Address", "email", 2),
-        ("Web Page", "website"),
-        ("Notes", "notes"),
-        ("Categories", "categories"),
+        ("Web Page", "website"), ("Notes", "notes"), ("Categories", "categories"),
     ),
-)
+)  # fmt: skip
 _THUNDERBIRD = _Format(
     "Thunderbird",
     _signature("Primary Email", "Display Name"),
     _table(
-        ("First Name", "first_name"),
-        ("Last Name", "last_name"),
-        ("Display Name", "full_name"),
-        ("Primary Email", "email"),
-        ("Secondary Email", "email", 1),
-        ("Work Phone", "phone"),
-        ("Home Phone", "phone", 1),
-        ("Mobile Number", "mobile"),
-        ("Work Address", "street"),
-        ("Work Address 2", "street"),
-        ("Work ZipCode", "postal_code"),
-        ("Work City", "city"),
-        ("Home Address", "street", 1),
-        ("Home Address 2", "street", 1),
-        ("Home ZipCode", "postal_code", 1),
-        ("Home City", "city", 1),
+        ("First Name", "first_name"), ("Last Name", "last_name"), ("Display Name", "full_name"),
+        ("Organization", "organisation"), ("Department", "department"),
         ("Job Title", "function"),
-        ("Department", "department"),
-        ("Organization", "organisation"),
-        ("Web Page 1", "website"),
-        ("Web Page 2", "website", 1),
-        ("Notes", "notes"),
+        ("Work Address", "street"), ("Work Address 2", "street"),
+        ("Work ZipCode", "postal_code"), ("Work City", "city"),
+        ("Home Address", "street", 1), ("Home Address 2", "street", 1),
+        ("Home ZipCode", "postal_code", 1), ("Home City", "city", 1),
+        ("Work Phone", "phone"), ("Home Phone", "phone", 1), ("Mobile Number", "mobile"),
+        ("Primary Email", "email"), ("Secondary Email", "email", 1),
+        ("Web Page 1", "website"), ("Web Page 2", "website", 1), ("Notes", "notes"),
     ),
-)
+)  # fmt: skip
 _THUNDERBIRD_DE = _Format(
     "Thunderbird (deutsch)",
     _signature("Primäre E-Mail-Adresse", "Anzeigename"),
     _table(
-        ("Vorname", "first_name"),
-        ("Nachname", "last_name"),
-        ("Anzeigename", "full_name"),
-        ("Primäre E-Mail-Adresse", "email"),
-        ("Sekundäre E-Mail-Adresse", "email", 1),
-        ("Tel. dienstlich", "phone"),
-        ("Tel. privat", "phone", 1),
-        ("Mobil-Tel.-Nr.", "mobile"),
-        ("Dienstlich: Adresse", "street"),
-        ("Dienstlich: Adresse 2", "street"),
-        ("Dienstlich: PLZ", "postal_code"),
-        ("Dienstlich: Ort", "city"),
-        ("Adresse dienstlich", "street"),
-        ("Adresse 2 dienstlich", "street"),
-        ("PLZ dienstlich", "postal_code"),
-        ("Ort dienstlich", "city"),
-        ("Privat: Adresse", "street", 1),
-        ("Privat: Adresse 2", "street", 1),
-        ("Privat: PLZ", "postal_code", 1),
-        ("Privat: Ort", "city", 1),
-        ("Adresse privat", "street", 1),
-        ("PLZ privat", "postal_code", 1),
-        ("Ort privat", "city", 1),
+        ("Vorname", "first_name"), ("Nachname", "last_name"), ("Anzeigename", "full_name"),
+        ("Organisation", "organisation"), ("Abteilung", "department"),
         ("Arbeitstitel", "function"),
-        ("Abteilung", "department"),
-        ("Organisation", "organisation"),
-        ("Webseite 1", "website"),
-        ("Webseite 2", "website", 1),
-        ("Notizen", "notes"),
+        # Thunderbird writes "Dienstlich: Ort"; some versions "Ort dienstlich"
+        ("Dienstlich: Adresse", "street"), ("Dienstlich: Adresse 2", "street"),
+        ("Dienstlich: PLZ", "postal_code"), ("Dienstlich: Ort", "city"),
+        ("Adresse dienstlich", "street"), ("Adresse 2 dienstlich", "street"),
+        ("PLZ dienstlich", "postal_code"), ("Ort dienstlich", "city"),
+        ("Privat: Adresse", "street", 1), ("Privat: Adresse 2", "street", 1),
+        ("Privat: PLZ", "postal_code", 1), ("Privat: Ort", "city", 1),
+        ("Adresse privat", "street", 1), ("PLZ privat", "postal_code", 1),
+        ("Ort privat", "city", 1),
+        ("Tel. dienstlich", "phone"), ("Tel. privat", "phone", 1),
+        ("Mobil-Tel.-Nr.", "mobile"),
+        ("Primäre E-Mail-Adresse", "email"), ("Sekundäre E-Mail-Adresse", "email", 1),
+        ("Webseite 1", "website"), ("Webseite 2", "website", 1), ("Notizen", "notes"),
     ),
-)
+)  # fmt: skip
 _GOOGLE = _Format(
     "Google Kontakte",
     _signature("Given Name", "Family Name", "Group Membership"),
     _table(
-        ("Name", "full_name"),
-        ("Given Name", "first_name"),
-        ("Additional Name", "middle_name"),
-        ("Family Name", "last_name"),
+        ("Name", "full_name"), ("Given Name", "first_name"),
+        ("Additional Name", "middle_name"), ("Family Name", "last_name"),
         ("Name Prefix", "prefix"),
-        ("Organization 1 - Name", "organisation"),
-        ("Organization 1 - Title", "function"),
+        ("Organization 1 - Name", "organisation"), ("Organization 1 - Title", "function"),
         ("Organization 1 - Department", "department"),
-        ("Notes", "notes"),
-        ("Group Membership", "groups"),
+        ("Notes", "notes"), ("Group Membership", "groups"),
     ),
     _GOOGLE_NUMBERED,
-)
+)  # fmt: skip
 _GOOGLE_NEW = _Format(
     "Google Kontakte",
     _signature("First Name", "Last Name", "Labels"),
     _table(
-        ("First Name", "first_name"),
-        ("Middle Name", "middle_name"),
-        ("Last Name", "last_name"),
-        ("Name Prefix", "prefix"),
-        ("Organization Name", "organisation"),
-        ("Organization Title", "function"),
+        ("First Name", "first_name"), ("Middle Name", "middle_name"),
+        ("Last Name", "last_name"), ("Name Prefix", "prefix"),
+        ("Organization Name", "organisation"), ("Organization Title", "function"),
         ("Organization Department", "department"),
-        ("Notes", "notes"),
-        ("Labels", "groups"),
+        ("Notes", "notes"), ("Labels", "groups"),
     ),
     _GOOGLE_NUMBERED,
-)
+)  # fmt: skip
 # Headers of lists people keep themselves (in Excel); with every format's headers after them.
 _GENERIC = _table(
-    ("Anrede", "prefix"),
-    ("Titel", "title"),
-    ("Vorname", "first_name"),
-    ("Nachname", "last_name"),
-    ("Name", "full_name"),
-    ("Firma", "organisation"),
-    ("Organisation", "organisation"),
-    ("Institution", "organisation"),
-    ("Unternehmen", "organisation"),
-    ("Abteilung", "department"),
-    ("Amt", "department"),
-    ("Ressort", "department"),
-    ("Funktion", "function"),
-    ("Position", "function"),
-    ("Rolle", "function"),
-    ("E-Mail", "email"),
-    ("E-Mail-Adresse", "email"),
-    ("Email", "email"),
-    ("Mail", "email"),
-    ("Telefon", "phone"),
-    ("Tel.", "phone"),
-    ("Telefonnummer", "phone"),
-    ("Mobil", "mobile"),
-    ("Handy", "mobile"),
-    ("Mobiltelefon", "mobile"),
+    ("Anrede", "prefix"), ("Titel", "title"), ("Vorname", "first_name"),
+    ("Nachname", "last_name"), ("Name", "full_name"),
+    ("Firma", "organisation"), ("Organisation", "organisation"),
+    ("Institution", "organisation"), ("Unternehmen", "organisation"),
+    ("Abteilung", "department"), ("Amt", "department"), ("Ressort", "department"),
+    ("Funktion", "function"), ("Position", "function"), ("Rolle", "function"),
+    ("Straße", "street"), ("Strasse", "street"), ("Anschrift", "street"),
+    ("Adresse", "street"), ("PLZ", "postal_code"), ("Postleitzahl", "postal_code"),
+    ("Ort", "city"), ("Stadt", "city"),
+    ("Telefon", "phone"), ("Tel.", "phone"), ("Telefonnummer", "phone"),
+    ("Mobil", "mobile"), ("Handy", "mobile"), ("Mobiltelefon", "mobile"),
     ("Mobilnummer", "mobile"),
-    ("Straße", "street"),
-    ("Strasse", "street"),
-    ("Anschrift", "street"),
-    ("Adresse", "street"),
-    ("PLZ", "postal_code"),
-    ("Postleitzahl", "postal_code"),
-    ("Ort", "city"),
-    ("Stadt", "city"),
-    ("Webseite", "website"),
-    ("Website", "website"),
-    ("Homepage", "website"),
+    ("E-Mail", "email"), ("E-Mail-Adresse", "email"), ("Email", "email"), ("Mail", "email"),
+    ("Webseite", "website"), ("Website", "website"), ("Homepage", "website"),
     ("Internet", "website"),
-    ("Notizen", "notes"),
-    ("Notiz", "notes"),
-    ("Bemerkung", "notes"),
-    ("Bemerkungen", "notes"),
-    ("Kommentar", "notes"),
-    ("Kategorien", "categories"),
-    ("Kategorie", "categories"),
-    ("Schlagworte", "categories"),
-    ("Stichwörter", "categories"),
-)
+    ("Notizen", "notes"), ("Notiz", "notes"), ("Bemerkung", "notes"),
+    ("Bemerkungen", "notes"), ("Kommentar", "notes"),
+    ("Kategorien", "categories"), ("Kategorie", "categories"),
+    ("Schlagworte", "categories"), ("Stichwörter", "categories"),
+)  # fmt: skip
 # In the order formats are tried; the first whose signature headers are all there wins.
-_FORMATS = (_MULTILOK, _OUTLOOK_DE, _OUTLOOK_EN, _GOOGLE_NEW, _GOOGLE, _THUNDERBIRD, _THUNDERBIRD_DE)
+_FORMATS = (
+    _MULTILOK,
+    _OUTLOOK_DE,
+    _OUTLOOK_EN,
+    _GOOGLE_NEW,
+    _GOOGLE,
+    _THUNDERBIRD,
+    _THUNDERBIRD_DE,
+)
 
 
 def _generic_format() -> _Format:
@@ -359,16 +277,14 @@ class _Mapped:
 
 def parse_contacts_csv(data: bytes, source_name: str) -> CsvParseResult:
     """Contacts of a CSV file; a broken file raises `ImportFileError` naming the line."""
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and b"\x00" in data:  # checked first: binary data often decodes as cp1252
+        raise _binary(_line_of(data, data.index(b"\x00")), source_name)
     text, encoding = _decode(data, source_name)
     if not text.strip():
         raise ImportFileError(f"Die Datei „{source_name}“ ist leer.")
-    if "\x00" in text:
-        line = _line_of(text, text.index("\x00"))
-        raise ImportFileError(
-            f"Zeile {line}: Die Datei enthält Binärdaten – ist „{source_name}“ wirklich "
-            "eine CSV-Datei?",
-            line=line,
-        )
+    if "\x00" in text:  # in UTF-16 text
+        raise _binary(len(re.split(r"\r\n|\r|\n", text[: text.index("\x00")])), source_name)
     delimiter, skip_first = _delimiter(text)
     rows = _rows(text, delimiter)
     if skip_first:
@@ -413,7 +329,7 @@ def _decode(data: bytes, source_name: str) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             error = exc
     assert error is not None
-    line = len(re.split(rb"\r\n|\r|\n", data[: error.start]))
+    line = _line_of(data, error.start)
     raise ImportFileError(
         f"Zeile {line}: Die Datei „{source_name}“ enthält Zeichen, die sich weder als "
         "UTF-8 noch als Windows-1252 lesen lassen.",
@@ -421,8 +337,17 @@ def _decode(data: bytes, source_name: str) -> tuple[str, str]:
     )
 
 
-def _line_of(text: str, position: int) -> int:
-    return len(re.split(r"\r\n|\r|\n", text[:position]))
+def _line_of(data: bytes, position: int) -> int:
+    """The physical line (1, 2, …) of a byte position."""
+    return len(re.split(rb"\r\n|\r|\n", data[:position]))
+
+
+def _binary(line: int, source_name: str) -> ImportFileError:
+    return ImportFileError(
+        f"Zeile {line}: Die Datei enthält Binärdaten – ist „{source_name}“ wirklich "
+        "eine CSV-Datei?",
+        line=line,
+    )
 
 
 _SEP_LINE = re.compile(r"^sep=(.)[ \t]*$", re.IGNORECASE)
@@ -574,12 +499,14 @@ def _record(row: list[str], mapped: list[_Mapped], source: str) -> ContactRecord
     record.salutation = record.salutation or salutation
     record.title = " ".join(p for p in (title, record.title) if p)
     record.first_name = " ".join(p for p in (record.first_name, pick("middle_name")) if p)
-    if not (record.first_name or record.last_name) and pick("full_name"):
-        salutation, title, record.first_name, record.last_name = split_full_name(
-            pick("full_name")
-        )
-        record.salutation = record.salutation or salutation
-        record.title = record.title or title
+    full_name = pick("full_name")
+    if full_name and not (record.first_name or record.last_name):
+        if looks_like_organisation(full_name):
+            record.organisation = record.organisation or full_name
+        else:
+            salutation, title, record.first_name, record.last_name = split_full_name(full_name)
+            record.salutation = record.salutation or salutation
+            record.title = record.title or title
     categories = [
         *_split(values.get("categories", {}), ";"),
         *(g for g in _split(values.get("groups", {}), ":::") if not _system_group(g)),

@@ -40,7 +40,12 @@ from vobject.base import ParseError, VObjectError, parseLine
 from vobject.vcard import Address, Name
 
 from ..domain.text import sort_key
-from ..services.contact_records import ContactRecord, split_full_name, split_salutation
+from ..services.contact_records import (
+    ContactRecord,
+    looks_like_organisation,
+    split_full_name,
+    split_salutation,
+)
 from .errors import ImportFileError
 
 _PHYSICAL_LINE = re.compile(rb"\r\n|\r|\n")
@@ -200,10 +205,13 @@ def _cards(decoded: Sequence[tuple[int, str, bool]]) -> list[_Card]:
         try:
             name, _params, value, _group = parseLine(text, number)
         except ParseError as exc:
-            where = f"Karte {current.number}, Zeile {number}" if current else f"Zeile {number}"
+            if current is None:
+                raise _outside(number, text) from exc
             raise ImportFileError(
-                f"{where}: „{_snippet(text)}“ ist keine gültige vCard-Zeile.",
+                f"Karte {current.number}, Zeile {number}: „{_snippet(text)}“ ist keine "
+                "gültige vCard-Zeile.",
                 line=number,
+                record=f"Karte {current.number}",
             ) from exc
         name = name.upper()
         keyword = value.strip().upper()
@@ -221,16 +229,20 @@ def _cards(decoded: Sequence[tuple[int, str, bool]]) -> list[_Card]:
             cards.append(current)
             current = None
         elif current is None:
-            raise ImportFileError(
-                f"Zeile {number}: „{_snippet(text)}“ steht außerhalb einer Karte "
-                "(vor „BEGIN:VCARD“ oder nach „END:VCARD“).",
-                line=number,
-            )
+            raise _outside(number, text)
         elif name in _USED:
             current.lines.append(_Line(number, name, text, from_qp))
     if current is not None:
         raise _unfinished(current)
     return cards
+
+
+def _outside(number: int, text: str) -> ImportFileError:
+    return ImportFileError(
+        f"Zeile {number}: „{_snippet(text)}“ steht außerhalb einer Karte "
+        "(vor „BEGIN:VCARD“ oder nach „END:VCARD“).",
+        line=number,
+    )
 
 
 def _unfinished(card: _Card) -> ImportFileError:
@@ -280,7 +292,7 @@ def _read_card(card: _Card, version: str) -> Any:
 
 
 def _vobject_text(line: _Line, version: str) -> str:
-    name, _params, value, _group = parseLine(line.text, line.number)
+    _name, _params, value, _group = parseLine(line.text, line.number)
     prefix = line.text[: len(line.text) - len(value)]
     if line.from_qp or version.startswith("2"):
         # vCard 2.1: commas are plain text, categories may be separated by ";".
@@ -437,10 +449,14 @@ def _read_name(record: ContactRecord, contents: dict[str, list[Any]], version: s
     if record.first_name or record.last_name:
         return
     formatted = _first_text(contents, "fn")
-    if formatted and "@" not in formatted and sort_key(formatted) != sort_key(record.organisation):
-        salutation, title, record.first_name, record.last_name = split_full_name(formatted)
-        record.salutation = record.salutation or salutation
-        record.title = record.title or title
+    if not formatted or "@" in formatted or sort_key(formatted) == sort_key(record.organisation):
+        return
+    if looks_like_organisation(formatted):
+        record.organisation = record.organisation or formatted
+        return
+    salutation, title, record.first_name, record.last_name = split_full_name(formatted)
+    record.salutation = record.salutation or salutation
+    record.title = record.title or title
 
 
 # --- writing --------------------------------------------------------------------------

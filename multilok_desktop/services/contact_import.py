@@ -16,6 +16,7 @@ Every message is one German line that starts with the record or line at fault
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -48,7 +49,7 @@ class ContactImportError(ServiceError):
     say where, when known; the message already names it.
     """
 
-    def __init__(self, message: str, *, line: int | None = None, record: str | None = None):
+    def __init__(self, message: str, *, line: int | None = None, record: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
@@ -266,9 +267,9 @@ def apply_import(
     """
     if any(index < 0 or index >= len(records) for index in skip):
         raise ValueError("skip holds an index that is not a record")
-    chosen = [(i, _clean(r)) for i, r in enumerate(records) if i not in skip]
+    chosen = [_clean(r) for i, r in enumerate(records) if i not in skip]
     departments = _departments(session)
-    for _index, record in chosen:
+    for record in chosen:
         problem = record_problem(record, departments)
         if problem:
             raise ImportRecordError(problem, record=record.source or None)
@@ -276,14 +277,14 @@ def apply_import(
     organisations = _OrganisationLookup(session)
     existing_before = {
         key
-        for key in {sort_key(r.organisation) for _, r in chosen if r.organisation}
+        for key in {sort_key(r.organisation) for r in chosen if r.organisation}
         if organisations.existing_by_key(key) is not None
     }
     created = _create_organisations(session, chosen, organisations, existing_before)
 
     person_ids = []
     unchanged = 0
-    for _index, record in chosen:
+    for record in chosen:
         key = sort_key(record.organisation)
         if not record.has_person:
             if key in existing_before:
@@ -305,20 +306,28 @@ def apply_import(
 
 
 def _clean(record: ContactRecord) -> ContactRecord:
-    """Surrounding blanks off, empty and repeated categories dropped."""
-    stripped = {
-        name: getattr(record, name).strip()
+    """One-line fields on one line ("Töpferstraße 3↵Haus B" → "Töpferstraße 3, Haus B"),
+    without surplus blanks; empty and repeated categories dropped."""
+    one_line = {
+        name: _one_line(getattr(record, name))
         for name in FIELD_LABELS
         if name not in ("categories", "notes")
     }
-    categories = list(dict.fromkeys(c.strip() for c in record.categories if c.strip()))
-    return replace(record, **stripped, notes=record.notes.strip(), categories=categories)
+    categories = list(dict.fromkeys(_one_line(c) for c in record.categories if c.strip()))
+    return replace(record, **one_line, notes=record.notes.strip(), categories=categories)
+
+
+def _one_line(value: str) -> str:
+    return " ".join(_LINE_BREAK.sub(", ", value.strip()).split())
+
+
+_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
 
 
 class _OrganisationLookup:
     """Organisations by name, ignoring case and umlaut spelling, asked once per name."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session) -> None:
         self._session = session
         self._ids: dict[str, int | None] = {}
 
@@ -341,7 +350,7 @@ class _OrganisationLookup:
 
 def _create_organisations(
     session: Session,
-    chosen: list[tuple[int, ContactRecord]],
+    chosen: list[ContactRecord],
     organisations: _OrganisationLookup,
     existing_before: set[str],
 ) -> list[int]:
@@ -350,7 +359,7 @@ def _create_organisations(
         select(OrganisationKind.id).where(OrganisationKind.name == DEFAULT_ORGANISATION_KIND)
     )
     wanted: dict[str, ContactRecord] = {}
-    for _index, record in chosen:
+    for record in chosen:
         if not record.organisation:
             continue
         key = sort_key(record.organisation)

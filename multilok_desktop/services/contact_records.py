@@ -9,6 +9,7 @@ title and name in their own way ("Herr Dr.", "Müller-Lüdenscheidt, Dr. Jürgen
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -110,6 +111,19 @@ def split_salutation(prefix: str) -> tuple[str, str]:
 def _is_prefix_word(word: str) -> bool:
     """Salutation or abbreviated title in front of a name: Herr, Dr., Prof., Dipl.-Ing."""
     return word.casefold() in _SALUTATIONS or (word.endswith(".") and len(word) > 2)
+
+
+# Legal forms and words for public bodies: a name field holding an organisation's name.
+_ORGANISATION_WORDS = re.compile(
+    r"(?:^|\s)(?:e\.\s?V\.|g?GmbH|mbH|AG|eG|KG|OHG|GbR|UG|SE|Verein|Verband|Stiftung|"
+    r"Genossenschaft|Gemeinde|Stadt|Landkreis|Landratsamt|Stadtverwaltung|Amt|Ministerium|"
+    r"Hochschule|Universität|Schule|Kirchgemeinde|Bürgerinitiative)(?=$|[\s,.;&/)])"
+)
+
+
+def looks_like_organisation(name: str) -> bool:
+    """ "Kreisjugendring Bautzen e. V.", "Stadt Kamenz" — not a person's name."""
+    return bool(_ORGANISATION_WORDS.search(name))
 
 
 def split_full_name(text: str) -> tuple[str, str, str, str]:

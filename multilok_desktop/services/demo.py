@@ -5,10 +5,10 @@ and future meetings (agenda, invitations, attendance, minutes, results, action i
 protocols) and tracked measures. "small" is for trying the app out; "large" is the
 benchmark database of DESIGN.md §6.
 
-Everything is written with bulk INSERTs (ids assigned here, rows kept as plain dicts), so
-the large database takes seconds, not minutes; the address-book index is rebuilt once at
-the end because bulk inserts bypass the ORM flush hook. One `random.Random(seed)` drives
-every choice, so the same seed and `today` always give the same data.
+All rows are collected as plain dicts with ids assigned here and written with one bulk
+INSERT per table, so even the large database takes seconds. Bulk inserts bypass the ORM
+flush hook, so the address-book index is rebuilt once at the end. One `random.Random(seed)`
+drives every choice: the same seed and `today` always give the same data.
 """
 
 from __future__ import annotations
@@ -19,14 +19,13 @@ import random
 import uuid
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ..domain import (
@@ -80,8 +79,8 @@ from ..domain.meetings import meeting_topic, series_department
 from ..domain.text import fold, transliterate
 from ..storage import search_index
 from . import demo_names as N
+from .clock import OFFICE_TZ
 
-BERLIN = ZoneInfo("Europe/Berlin")
 SIZES = ("small", "large")
 
 
@@ -120,7 +119,7 @@ _PLANS = {
             "Investor": 4,
             "Lokale Bevölkerung": 3,
             "Sonstige": 4,
-        },  # fmt: skip
+        },
         people=200,
         department_heads=(2, 4),
         main_series=(7, 2),
@@ -142,20 +141,20 @@ _PLANS = {
             "Investor": 200,
             "Lokale Bevölkerung": 100,
             "Sonstige": 129,
-        },  # fmt: skip
+        },
         people=20_000,
         department_heads=(3, 8),
         main_series=(18, 2),
         secondary_series=((60, 6), (30, 3), (20, 2), (60, 6), (24, 2), (30, 3)),
         single_meetings=(30, 4),
-        extra_agenda_items=(11, 19),
+        extra_agenda_items=(12, 19),
         invitees=(20, 50),
         action_items=(2, 5),
         measures=3000,
     ),
 }
 
-# Rows are inserted in this order, so every foreign key points to a row already there.
+# Tables in the order they are written, so every foreign key points to a row already there.
 _INSERT_ORDER: tuple[Any, ...] = (
     Tag, Organisation, organisation_tag, Person, person_tag, Membership, DistributionList,
     DistributionListMember, Topic, ToolCard, tool_card_target_group, tool_card_action_field,
@@ -165,6 +164,7 @@ _INSERT_ORDER: tuple[Any, ...] = (
     MeasureHistory, ActionItem,
 )  # fmt: skip
 
+# How a measure got to its status, and how often each status occurs.
 _STATUS_PATHS = {
     "Idee": ["Idee"],
     "in Prüfung": ["Idee", "in Prüfung"],
@@ -174,19 +174,30 @@ _STATUS_PATHS = {
     "zurückgestellt": ["Idee", "in Prüfung", "zurückgestellt"],
     "verworfen": ["Idee", "in Prüfung", "verworfen"],
 }
-_STATUS_WEIGHTS = [20, 15, 15, 25, 12, 8, 5]  # in the order of _STATUS_PATHS
+_STATUS_WEIGHTS = [20, 15, 15, 25, 12, 8, 5]
+
+# Replies to an invitation, with their weights: after the meeting and before it.
+_PAST_RESPONSES = (
+    [Response.ATTENDED, Response.EXCUSED, Response.DECLINED, Response.INVITED],
+    [72, 14, 8, 6],
+)
+_FUTURE_RESPONSES = (
+    [Response.ACCEPTED, Response.DECLINED, Response.EXCUSED, Response.INVITED],
+    [45, 10, 5, 40],
+)
+
+Votes = tuple[int, int, int] | None
 
 
 def generate_demo(
     session: Session, size: str = "small", *, seed: int = 7, today: date | None = None
 ) -> DemoSummary:
-    """Fill an empty database with demo data; the caller's session commits it."""
+    """Fill an empty database with demo data; committing is left to the caller's session."""
     plan = _PLANS.get(size)
     if plan is None:
         raise ValueError(f"Unbekannte Größe „{size}“ – möglich sind: {', '.join(SIZES)}.")
-    if session.scalar(select(Person.id).limit(1)) or session.scalar(
-        select(Organisation.id).limit(1)
-    ):
+    has_people = session.scalar(select(Person.id).limit(1)) is not None
+    if has_people or session.scalar(select(Organisation.id).limit(1)) is not None:
         raise ValueError(
             "Die Datenbank enthält bereits Daten (Personen oder Organisationen); "
             "Demodaten lassen sich nur in eine leere Datenbank laden."
@@ -198,7 +209,7 @@ def generate_demo(
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime.combine(day, time(hour, minute), tzinfo=BERLIN)
+    return datetime.combine(day, time(hour, minute), tzinfo=OFFICE_TZ)
 
 
 def _ascii(text: str) -> str:
@@ -216,7 +227,11 @@ def _de(day: date) -> str:
     return f"{day:%d.%m.%Y}"
 
 
-@dataclass(slots=True)
+def _full_name(title: str, first: str, last: str) -> str:
+    return " ".join(p for p in (title, first, last) if p)
+
+
+@dataclass(slots=True, eq=False)
 class _Town:
     name: str
     postal_code: str
@@ -229,7 +244,7 @@ class _Town:
         return base + ("r" if base.endswith("e") else "er")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Org:
     id: int
     name: str
@@ -240,7 +255,7 @@ class _Org:
     contacts: list[_Contact] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Contact:
     id: int
     name: str  # "Dr. Jürgen Müller"
@@ -249,6 +264,7 @@ class _Contact:
     role: str
     city: str
     tags: list[str]
+    since: date | None = None  # start of the primary membership
 
     @property
     def organisation_text(self) -> str:
@@ -257,30 +273,38 @@ class _Contact:
         return f"{'Einwohnerin' if self.female else 'Einwohner'} {self.city}"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _MeetingInfo:
     id: int
     title: str
     start: datetime
     end: datetime
     past: bool
-    pool: list[_Contact]
+    pool: list[_Contact]  # whom the invitations are drawn from
     topics: list[str]
     series_id: int | None = None
     main: bool = False
     status: MeetingStatus = MeetingStatus.PLANNED
     previous: _MeetingInfo | None = None
     next: _MeetingInfo | None = None
+    minute_taker: _Contact | None = None
     present: list[_Contact] = field(default_factory=list)
+    excused: list[_Contact] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Item:
-    id: int
-    title: str
-    minutes: int
-    presenter: _Contact | None
-    frame: bool  # a standard TOP of the series template
+    row: dict[str, Any]  # the agenda_item row; the minutes of a past meeting complete it
+    presenter: _Contact
+    frame: bool  # a standard TOP (opening, approvals, closing)
+
+    @property
+    def id(self) -> int:
+        return self.row["id"]
+
+    @property
+    def title(self) -> str:
+        return self.row["title"]
 
 
 class _Generator:
@@ -289,7 +313,7 @@ class _Generator:
         self.plan = plan
         self.rng = rng
         self.today = today
-        self.now = _at(today, 0) - timedelta(hours=1)  # every stored "past" lies before this
+        self.now = _at(today, 0) - timedelta(hours=1)  # everything "done" lies before this
         self.rows: dict[Any, list[dict[str, Any]]] = defaultdict(list)
         self.ids = {
             model: itertools.count((session.scalar(select(func.max(model.id))) or 0) + 1)
@@ -297,18 +321,35 @@ class _Generator:
             if not isinstance(model, Table)
         }
         self.taxonomy = {
-            model: dict(session.execute(select(model.name, model.id)).all())
-            for model in (
-                OrganisationKind, Department, Strategy, TargetGroup, SpatialLevel,
-                ProjectType, ActionField, MeasureKind, MeasureStatus,
+            model: dict(
+                session.execute(
+                    select(model.name, model.id).order_by(model.position, model.id)
+                ).all()
             )
-        }  # fmt: skip
+            for model in (OrganisationKind, Department, Strategy, TargetGroup, SpatialLevel)
+            + (ProjectType, ActionField, MeasureKind, MeasureStatus)
+        }
+        self.unique_names: dict[str, dict[str, int]] = {}  # table → unique name → id
         self.towns: list[_Town] = []
         self.orgs: list[_Org] = []
         self.orgs_by_kind: dict[str, list[_Org]] = defaultdict(list)
+        self.orgs_by_town: dict[str, list[_Org]] = defaultdict(list)
+        self.org_by_name: dict[str, _Org] = {}
         self.contacts: list[_Contact] = []
-        self.org_names: set[str] = set()
+        self.list_ids: dict[str, int] = {}
         self.meetings: list[_MeetingInfo] = []
+        self.past_meetings: list[_MeetingInfo] = []
+        self.past_starts: list[datetime] = []
+        self.backlog_rows: list[dict[str, Any]] = []
+        self.measure_actions = 0
+        # Set once the address book exists (see _meetings and _measures):
+        self.chair: _Contact  # the head of the coordination office chairs every meeting
+        self.minute_takers: list[_Contact] = []
+        self.press: list[_Contact] = []
+        self.presentable: list[_Org] = []  # organisations that may present themselves
+        self.companies: list[_Org] = []
+        self.town_hall: dict[str, _Org] = {}  # town → its municipality
+        self.main_past: list[_MeetingInfo] = []
 
     def run(self) -> DemoSummary:
         self._organisations()
@@ -319,6 +360,7 @@ class _Generator:
         for target in _INSERT_ORDER:
             if self.rows[target]:
                 self.session.execute(insert(target), self.rows[target])
+        self._advance_sequences()
         search_index.rebuild(self.session.connection())
         return DemoSummary(
             organisations=len(self.rows[Organisation]),
@@ -330,31 +372,54 @@ class _Generator:
 
     # --- generic ------------------------------------------------------------------------
 
-    def _add(self, model: Any, **values: Any) -> int:
+    def _advance_sequences(self) -> None:
+        """On a PostgreSQL server the ids given here must not come back from its sequences."""
+        if self.session.connection().dialect.name != "postgresql":
+            return
+        for model in self.ids:
+            if self.rows[model]:
+                table = model.__tablename__
+                self.session.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                        f'(SELECT max(id) FROM "{table}"))'
+                    )
+                )
+
+    def _add(self, model: Any, **values: Any) -> dict[str, Any]:
+        """A new row with the next free id; returned so later steps can complete it."""
         values["id"] = next(self.ids[model])
         self.rows[model].append(values)
-        return values["id"]
+        return values
+
+    def _link(self, table: Table, **values: int) -> None:
+        self.rows[table].append(values)
 
     def _named(self, model: Any, name: str, key: str = "name", **extra: Any) -> int:
-        """Id of the row with this unique name, created if missing (tags, topics, lists…)."""
-        cache = self.__dict__.setdefault(f"_named_{model.__tablename__}", {})
-        if not cache:
-            column = getattr(model, key)
-            cache.update(self.session.execute(select(column, model.id)).all())
+        """Id of the row with this unique name, created if missing (tags, topics, lists …)."""
+        cache = self.unique_names.get(model.__tablename__)
+        if cache is None:
+            cache = dict(self.session.execute(select(getattr(model, key), model.id)).all())
+            self.unique_names[model.__tablename__] = cache
         if name not in cache:
-            cache[name] = self._add(model, **{key: name}, **extra)
+            cache[name] = self._add(model, **{key: name}, **extra)["id"]
         return cache[name]
 
     def _tax(self, model: Any, name: str | None) -> int | None:
         """A taxonomy value by name; None where the user renamed or removed it."""
         return self.taxonomy[model].get(name) if name else None
 
-    def _past_moment(self, earliest: datetime) -> datetime:
-        span = max(0, int((self.now - earliest).total_seconds()) - 3600)
-        return earliest + timedelta(seconds=self.rng.randint(0, span))
+    def _any_tax(self, model: Any) -> int | None:
+        values = list(self.taxonomy[model].values())
+        return self.rng.choice(values) if values else None
 
-    def _uid(self) -> str:
-        return f"{uuid.UUID(int=self.rng.getrandbits(128), version=4)}@multilok-desktop"
+    def _past_moment(self, earliest: datetime) -> datetime:
+        """A random moment in office hours between `earliest` and now."""
+        rng = self.rng
+        first = earliest.astimezone(OFFICE_TZ).date()
+        day = first + timedelta(days=rng.randint(0, max(0, (self.now.date() - first).days)))
+        moment = _at(day, rng.randint(7, 17), rng.randint(0, 59))
+        return min(max(moment, earliest), self.now)
 
     # --- organisations ------------------------------------------------------------------
 
@@ -363,52 +428,57 @@ class _Generator:
         self.towns = self._make_towns(counts["Kommune"])
         self._add_organisation("Kreisverwaltung", self.towns[0], N.DISTRICT_OFFICE)
         for town in self.towns:
-            kind_word = "Stadt" if town.name.startswith("Bad ") else None
-            label = kind_word or self.rng.choice(N.MUNICIPALITY_TYPES)
+            label = (
+                "Stadt" if town.name.startswith("Bad ") else self.rng.choice(N.MUNICIPALITY_TYPES)
+            )
             self._add_organisation("Kommune", town, f"{label} {town.name}")
-        fixed = {
-            "Verband": list(N.FEDERATION_FIXED) + [f"{g}-Innung {N.REGION}" for g in N.GUILDS],
-            "Sonstige": list(N.OTHER_FIXED),
+        fixed_names = {
+            "Verband": N.FEDERATION_FIXED + [f"{g}-Innung {N.REGION}" for g in N.GUILDS],
+            "Sonstige": N.OTHER_FIXED,
         }
         for kind, count in counts.items():
-            for i in range(count if kind not in ("Kreisverwaltung", "Kommune") else 0):
+            if kind in ("Kreisverwaltung", "Kommune"):
+                continue
+            fixed = fixed_names.get(kind, [])
+            for i in range(count):
+                if i < len(fixed):  # regional institutions sit in the county town
+                    self._add_organisation(kind, self.towns[0], fixed[i])
+                    continue
                 town = self.rng.choice(self.towns)
-                pending = fixed.get(kind, [])
-                name = pending[i] if i < len(pending) else self._organisation_name(kind, town)
+                name = self._organisation_name(kind, town)
                 self._add_organisation(kind, town, name)
 
     def _make_towns(self, count: int) -> list[_Town]:
         rng = self.rng
-        names = list(N.FIRST_TOWNS[:count])
+        names = N.FIRST_TOWNS[:count]
         seen = set(names)
         while len(names) < count:
             prefix, stem = rng.choice(N.TOWN_PREFIXES), rng.choice(N.TOWN_STEMS)
-            base = prefix + stem if prefix else stem.capitalize()
+            name = prefix + stem if prefix else stem.capitalize()
             form = rng.random()
             if form < 0.08 and not prefix:
-                base = f"Bad {base}"
+                name = f"Bad {name}"
             elif form < 0.14:
-                base = f"{base} an der Tälach"
+                name = f"{name} an der Tälach"
             elif form < 0.2:
-                base = f"{base} (Rhön)"
-            if base not in seen:
-                seen.add(base)
-                names.append(base)
-        postal_codes = rng.sample(range(36400, 36480), 40) + rng.sample(range(97610, 97800), 150)
+                name = f"{name} (Rhön)"
+            if name not in seen:
+                seen.add(name)
+                names.append(name)
+        codes = rng.sample(range(36400, 36480), 40) + rng.sample(range(97610, 97800), 150)
+        codes = [N.COUNTY_TOWN_POSTAL_CODE] + [c for c in codes if c != N.COUNTY_TOWN_POSTAL_CODE]
         return [
-            _Town(name, str(postal_codes[i % len(postal_codes)]), rng.choice(N.AREA_CODES))
+            _Town(name, str(codes[i % len(codes)]), rng.choice(N.AREA_CODES))
             for i, name in enumerate(names)
         ]
 
     def _organisation_name(self, kind: str, town: _Town) -> str:
-        for attempt in itertools.count():
+        for attempt in range(60):  # noqa: B007 (used after the loop)
             name = self._draw_organisation_name(kind, town)
-            if name not in self.org_names:
+            if name not in self.org_by_name:
                 return name
             town = self.rng.choice(self.towns)
-            if attempt > 50:
-                return f"{name} ({attempt})"
-        raise AssertionError("unreachable")
+        return f"{name} ({attempt})"
 
     def _draw_organisation_name(self, kind: str, town: _Town) -> str:
         rng = self.rng
@@ -420,46 +490,31 @@ class _Generator:
             "acronym": rng.choice(N.COMPANY_ACRONYMS),
             "coop": rng.choice(N.COOPERATIVE_NAMES),
             "year": rng.randint(1862, 1996),
+            "trade": rng.choice(N.TRADES),
+            "legal": rng.choice(N.LEGAL_FORMS),
         }
         if kind == "Unternehmen":
-            trade, legal = rng.choice(N.TRADES), rng.choice(N.LEGAL_FORMS)
-            pattern = rng.choices(
-                [
-                    "{trade} {surname}",
-                    "{surname} {trade} {legal}",
-                    "{town_adj} {trade} {legal}",
-                    "{surname} & {surname2} {trade} {legal}",
-                    "{acronym} {trade} {legal}",
-                ],
-                weights=[25, 25, 30, 10, 10],
-            )[0]
-            return pattern.format(trade=trade, legal=legal, **values)
-        patterns = {
-            "Wohnungswirtschaft": N.HOUSING_PATTERNS,
-            "Verein": N.CLUB_PATTERNS,
-            "Verband": N.FEDERATION_PATTERNS,
-            "Investor": N.INVESTOR_PATTERNS,
-            "Lokale Bevölkerung": N.CITIZEN_GROUP_PATTERNS,
-        }.get(kind, N.OTHER_PATTERNS)
-        return rng.choice(patterns).format(**values)
+            pattern = rng.choices(N.COMPANY_PATTERNS, weights=N.COMPANY_PATTERN_WEIGHTS)[0]
+        else:
+            pattern = rng.choice(N.NAME_PATTERNS.get(kind, N.OTHER_PATTERNS))
+        return pattern.format(**values)
 
-    def _add_organisation(self, kind: str, town: _Town, name: str) -> _Org:
+    def _add_organisation(self, kind: str, town: _Town, name: str) -> None:
         rng = self.rng
-        self.org_names.add(name)
         if kind == "Kreisverwaltung":
             domain, street = N.DISTRICT_DOMAIN, "Schloßplatz 1"
+        elif kind == "Kommune":
+            domain, street = f"{_ascii(town.name)}.de", rng.choice(["Rathausplatz 1", "Markt 1"])
         else:
-            words = [w for w in _ascii(name).split("-") if w not in ("gmbh", "co", "kg", "e", "v")]
+            words = [w for w in _ascii(name).split("-") if w not in N.LEGAL_WORDS]
             domain = "-".join(words[:3]) + ".de"
             street = f"{rng.choice(N.STREETS)} {rng.randint(1, 86)}"
-        if kind == "Kommune":
-            domain, street = _ascii(town.name) + ".de", rng.choice(["Rathausplatz 1", "Markt 1"])
         digits = 10 - len(town.area_code)
-        phone_base = str(rng.randint(10 ** (digits - 1) * 2, 10**digits - 1))
-        org = _Org(0, name, kind, town, domain, phone_base)
-        mailbox = {"Kommune": "rathaus", "Kreisverwaltung": "poststelle", "Verein": "vorstand"}
+        phone_base = str(rng.randint(2 * 10 ** (digits - 1), 10**digits - 1))
+        mailbox = N.MAILBOXES.get(kind, "info")
+        has_website = kind != "Lokale Bevölkerung" or rng.random() < 0.3
         created = self._past_moment(self.now - timedelta(days=2000))
-        org.id = self._add(
+        row = self._add(
             Organisation,
             name=name,
             kind_id=self._tax(OrganisationKind, kind),
@@ -467,22 +522,20 @@ class _Generator:
             postal_code=town.postal_code,
             city=town.name,
             phone=f"{town.area_code} {phone_base}-0",
-            email=f"{mailbox.get(kind, 'info')}@{domain}",
-            website=f"www.{domain}" if kind != "Lokale Bevölkerung" or rng.random() < 0.3 else "",
+            email=f"{mailbox}@{domain}",
+            website=f"www.{domain}" if has_website else "",
             notes="",
             created_at=created,
             updated_at=created,
         )
+        org = _Org(row["id"], name, kind, town, domain, phone_base)
         self.orgs.append(org)
         self.orgs_by_kind[kind].append(org)
-        tag = {"Verein": "Ehrenamt", "Wohnungswirtschaft": "Wohnraumbörse"}.get(kind)
-        if "Kurier" in name or "Radio" in name:
-            tag = "Presse"
+        self.orgs_by_town[town.name].append(org)
+        self.org_by_name[name] = org
+        tag = "Presse" if name in N.PRESS else N.KIND_TAGS.get(kind)
         if tag and (tag == "Presse" or rng.random() < 0.3):
-            self.rows[organisation_tag].append(
-                {"organisation_id": org.id, "tag_id": self._named(Tag, tag)}
-            )
-        return org
+            self._link(organisation_tag, organisation_id=org.id, tag_id=self._named(Tag, tag))
 
     # --- people -------------------------------------------------------------------------
 
@@ -500,14 +553,13 @@ class _Generator:
             if org.kind not in ("Kommune", "Kreisverwaltung"):
                 self._add_member(org, N.KIND_ROLES[org.kind][0], None)
         citizens = max(3, round(plan.people * 0.04))
-        weights = {"Kreisverwaltung": 30, "Kommune": 6, "Unternehmen": 1.2, "Verein": 0.6}
-        remaining = plan.people - citizens - len(self.contacts)
-        for org in rng.choices(
-            self.orgs, weights=[weights.get(o.kind, 1.0) for o in self.orgs], k=max(0, remaining)
-        ):
+        remaining = max(0, plan.people - citizens - len(self.contacts))
+        weights = [N.STAFF_WEIGHTS.get(o.kind, 1.0) for o in self.orgs]
+        for org in rng.choices(self.orgs, weights=weights, k=remaining):
             if org.kind in ("Kommune", "Kreisverwaltung"):
                 department = rng.choice(departments)
-                self._add_member(org, tuple(f"{r} {department}" for r in N.CLERK), department)
+                clerk = (f"{N.CLERK[0]} {department}", f"{N.CLERK[1]} {department}")
+                self._add_member(org, clerk, department)
             else:
                 self._add_member(org, rng.choice(N.KIND_ROLES[org.kind]), None)
         for _ in range(citizens):
@@ -521,7 +573,7 @@ class _Generator:
         return (f"Amtsleiter {department}", f"Amtsleiterin {department}")
 
     def _draw_name(self) -> tuple[bool, str, str, str]:
-        """(female, first name, last name, title)"""
+        """(female, first name, last name, academic title)"""
         rng = self.rng
         female = rng.random() < 0.5
         draw = rng.random()
@@ -532,13 +584,15 @@ class _Generator:
         first = rng.choice(N.FEMALE_FIRST if female else N.MALE_FIRST)
         last = rng.choice(N.GERMAN_LAST)
         if rng.random() < N.DOUBLE_NAME_SHARE:
-            last = f"{last}-{rng.choice([n for n in N.GERMAN_LAST if n != last])}"
+            second = rng.choice(N.GERMAN_LAST)
+            last = f"{last}-{second}" if second != last else last
         title_draw = rng.random()
-        title = "Prof. Dr." if title_draw < 0.005 else "Dr." if title_draw < 0.065 else ""
+        title = next((t for t, share in N.TITLES if title_draw < share), "")
         return female, first, last, title
 
     def _add_person(self, female: bool, first: str, last: str, title: str, **values: Any) -> int:
         created = self._past_moment(self.now - timedelta(days=1500))
+        defaults = dict(phone="", mobile="", street="", postal_code="", city="", notes="")
         return self._add(
             Person,
             salutation="Frau" if female else "Herr",
@@ -547,8 +601,8 @@ class _Generator:
             last_name=last,
             created_at=created,
             updated_at=created,
-            **values,
-        )
+            **defaults | values,
+        )["id"]
 
     def _mobile(self) -> str:
         return f"{self.rng.choice(N.MOBILE_PREFIXES)} {self.rng.randint(1_000_000, 99_999_999)}"
@@ -557,31 +611,61 @@ class _Generator:
         rng = self.rng
         female, first, last, title = self._draw_name()
         role = _gendered(roles, female)
-        local = {
-            "Kommune": f"{_ascii(first)[0]}.{_ascii(last)}",
-            "Unternehmen": _ascii(last),
-        }.get(org.kind, f"{_ascii(first)}.{_ascii(last)}")
+        if org.kind == "Kommune":
+            local_part = f"{_ascii(first)[0]}.{_ascii(last)}"
+        elif org.kind == "Unternehmen" and rng.random() < 0.5:
+            local_part = _ascii(last)
+        else:
+            local_part = f"{_ascii(first)}.{_ascii(last)}"
         person_id = self._add_person(
-            female, first, last, title,
+            female,
+            first,
+            last,
+            title,
             function=role,
-            email=f"{local}@{org.domain}",
+            email=f"{local_part}@{org.domain}",
             phone=f"{org.town.area_code} {org.phone_base}-{rng.randint(10, 89)}",
             mobile=self._mobile() if rng.random() < 0.35 else "",
-            street="", postal_code="", city="", notes="",
-        )  # fmt: skip
-        name = " ".join(p for p in (title, first, last) if p)
-        contact = _Contact(person_id, name, female, org, role, org.town.name, [])
-        if "Presse" in role or any("Kurier" in org.name for _ in (0,)):
+        )
+        contact = _Contact(person_id, _full_name(title, first, last), female, org, role, "", [])
+        contact.city = org.town.name
+        if "Presse" in role or org.name in N.PRESS:
             contact.tags.append("Presse")
         if any(word in role for word in ("Personal", "Ausbildung", "Wirtschaftsförderung")):
             contact.tags.append("Fachkräfte")
         if rng.random() < 0.12:
             contact.tags.append("Newsletter")
-        self._tag_person(contact)
-        self.contacts.append(contact)
+        self._register(contact)
         org.contacts.append(contact)
-        since = self.today - timedelta(days=rng.randint(60, 5500))
-        self._add_membership(person_id, org, role, department, since, None, primary=True)
+        contact.since = self.today - timedelta(days=rng.randint(60, 5500))
+        self._add_membership(person_id, org, role, department, contact.since, None, primary=True)
+
+    def _add_citizen(self) -> None:
+        """Local population: private address and mail, no organisation."""
+        rng = self.rng
+        female, first, last, title = self._draw_name()
+        town = rng.choice(self.towns)
+        person_id = self._add_person(
+            female,
+            first,
+            last,
+            title,
+            function="",
+            email=f"{_ascii(first)}.{_ascii(last)}@{rng.choice(N.PRIVATE_MAIL_DOMAINS)}",
+            mobile=self._mobile(),
+            street=f"{rng.choice(N.STREETS)} {rng.randint(1, 60)}",
+            postal_code=town.postal_code,
+            city=town.name,
+            notes=rng.choice(N.CITIZEN_NOTES),
+        )
+        tags = ["Pendlerinitiative"] if rng.random() < 0.4 else []
+        name = _full_name(title, first, last)
+        self._register(_Contact(person_id, name, female, None, "", town.name, tags))
+
+    def _register(self, contact: _Contact) -> None:
+        self.contacts.append(contact)
+        for tag in contact.tags:
+            self._link(person_tag, person_id=contact.id, tag_id=self._named(Tag, tag))
 
     def _add_membership(
         self,
@@ -605,30 +689,8 @@ class _Generator:
             is_primary=primary,
         )
 
-    def _add_citizen(self) -> None:
-        rng = self.rng
-        female, first, last, title = self._draw_name()
-        town = rng.choice(self.towns)
-        person_id = self._add_person(
-            female, first, last, title,
-            function="",
-            email=f"{_ascii(first)}.{_ascii(last)}@{rng.choice(N.PRIVATE_MAIL_DOMAINS)}",
-            phone="", mobile=self._mobile(),
-            street=f"{rng.choice(N.STREETS)} {rng.randint(1, 60)}",
-            postal_code=town.postal_code, city=town.name, notes=rng.choice(N.CITIZEN_NOTES),
-        )  # fmt: skip
-        name = " ".join(p for p in (title, first, last) if p)
-        tags = ["Pendlerinitiative"] if rng.random() < 0.4 else []
-        contact = _Contact(person_id, name, female, None, "", town.name, tags)
-        self._tag_person(contact)
-        self.contacts.append(contact)
-
-    def _tag_person(self, contact: _Contact) -> None:
-        for tag in contact.tags:
-            self.rows[person_tag].append({"person_id": contact.id, "tag_id": self._named(Tag, tag)})
-
     def _second_memberships(self) -> None:
-        """Some people changed jobs (an ended membership), a few also chair a club."""
+        """Some people changed jobs (an ended membership), a few also hold a club office."""
         rng = self.rng
         clubs = self.orgs_by_kind["Verein"]
         for contact in self.contacts:
@@ -639,29 +701,27 @@ class _Generator:
                 former = rng.choice(self.orgs)
                 if former is contact.organisation:
                     continue
-                until = self.today - timedelta(days=rng.randint(30, 900))
+                roles = rng.choice(N.KIND_ROLES.get(former.kind, [N.CLERK]))
+                until = contact.since - timedelta(days=rng.randint(1, 90))
                 since = until - timedelta(days=rng.randint(200, 3000))
-                role = _gendered(
-                    rng.choice(N.KIND_ROLES.get(former.kind, [N.CLERK])), contact.female
-                )
+                role = _gendered(roles, contact.female)
                 self._add_membership(contact.id, former, role, None, since, until, primary=False)
             elif draw < 0.09 and clubs:
-                club = rng.choice(clubs)
                 role = _gendered(rng.choice(N.KIND_ROLES["Verein"]), contact.female)
                 since = self.today - timedelta(days=rng.randint(100, 4000))
+                club = rng.choice(clubs)
                 self._add_membership(contact.id, club, role, None, since, None, primary=False)
 
     def _distribution_lists(self) -> None:
-        mayors = [c for c in self.contacts if c.role in N.MAYOR]
-        lists = {
+        members = {
             "Presseverteiler": [c for c in self.contacts if "Presse" in c.tags],
-            "Bürgermeisterinnen und Bürgermeister": mayors,
+            "Bürgermeisterinnen und Bürgermeister": [c for c in self.contacts if c.role in N.MAYOR],
             "Newsletter Multilokalität": [c for c in self.contacts if "Newsletter" in c.tags],
         }
-        for name, members in lists.items():
-            list_id = self._named(DistributionList, name, description="")
+        for name, contacts in members.items():
+            list_id = self._named(DistributionList, name, description=N.LIST_DESCRIPTIONS[name])
             self.list_ids[name] = list_id
-            for contact in members:
+            for contact in contacts:
                 self._add(
                     DistributionListMember,
                     list_id=list_id,
@@ -669,51 +729,61 @@ class _Generator:
                     organisation_id=None,
                 )
 
-    @property
-    def list_ids(self) -> dict[str, int]:
-        return self.__dict__.setdefault("_list_ids", {})
-
     # --- meetings -----------------------------------------------------------------------
 
     def _meetings(self) -> None:
         district = self.orgs_by_kind["Kreisverwaltung"][0].contacts
         self.chair, self.minute_takers = district[1], district[2:4]
-        self._series(
-            N.MAIN_SERIES, N.MAIN_RRULE, "{n}. " + N.MAIN_SERIES, 14, 150, list(N.TOPICS),
-            N.MAIN_SERIES_KINDS, self.plan.main_series, main=True,
-        )  # fmt: skip
+        self.press = [c for c in self.contacts if "Presse" in c.tags and c not in district]
+        self.presentable = [o for o in self.orgs if o.kind not in ("Kommune", "Kreisverwaltung")]
+        self.town_hall = {o.town.name: o for o in self.orgs_by_kind["Kommune"]}
+        self.companies = self.orgs_by_kind["Unternehmen"] + self.orgs_by_kind["Wohnungswirtschaft"]
+        for topic in N.TOPICS:
+            self._named(Topic, topic)
+        main = (N.MAIN_SERIES, N.MAIN_RRULE, N.MAIN_TITLE, 14, 150, list(N.TOPICS))
+        self._series(*main, N.MAIN_SERIES_KINDS, self.plan.main_series, main=True)
         for spec, counts in zip(N.SECONDARY_SERIES, self.plan.secondary_series, strict=False):
             self._series(*spec, counts)
         self._single_meetings()
+        self.meetings.sort(key=lambda m: m.start)
+        self.past_meetings = [m for m in self.meetings if m.past]
+        self.past_starts = [m.start for m in self.past_meetings]
         for meeting in self.meetings:
-            self._fill_meeting(meeting)
+            self._invitations(meeting)
+            items = self._agenda(meeting)
+            if meeting.past:
+                self._attendance(meeting, items)
+                self._minutes(meeting, items)
+                self._meeting_action_items(meeting, items)
+                self._protocol(meeting)
 
     def _occurrences(self, rule: str, hour: int, past: int, future: int) -> list[datetime]:
+        """The last `past` occurrences before today and the first `future` ones from today."""
         start = datetime(self.today.year - 12, 1, 1, hour)
         until = datetime(self.today.year + 4, 12, 31)
         dates = rrulestr(rule, dtstart=start).between(start, until, inc=True)
         split = bisect_left([d.date() for d in dates], self.today)
-        return [d.replace(tzinfo=BERLIN) for d in dates[max(0, split - past) : split + future]]
+        return [d.replace(tzinfo=OFFICE_TZ) for d in dates[max(0, split - past) : split + future]]
 
-    def _series_pool(self, kinds: Sequence[str | None]) -> list[_Contact]:
-        pool = [
+    def _pool(self, kinds: list[str | None]) -> list[_Contact]:
+        """A stable circle of people who get invited, by the kind of their organisation."""
+        organisers = [self.chair, *self.minute_takers]
+        candidates = [
             c
             for c in self.contacts
-            if (c.organisation.kind if c.organisation else None) in kinds
-            and c is not self.chair
-            and c not in self.minute_takers
+            if (c.organisation.kind if c.organisation else None) in kinds and c not in organisers
         ]
-        return self.rng.sample(pool, min(len(pool), self.plan.invitees[1] * 2))
+        return self.rng.sample(candidates, min(len(candidates), self.plan.invitees[1] * 2))
 
     def _series(
         self,
         title: str,
         rule: str,
-        pattern: str,
+        meeting_title: str,
         hour: int,
         minutes: int,
         topics: list[str],
-        kinds: Sequence[str | None],
+        kinds: list[str | None],
         counts: tuple[int, int],
         *,
         main: bool = False,
@@ -722,7 +792,7 @@ class _Generator:
         starts = self._occurrences(rule, hour, *counts)
         if not starts:
             return
-        pool = self._series_pool(kinds)
+        pool = self._pool(kinds)
         series_id = self._add(
             MeetingSeries,
             title=title,
@@ -731,13 +801,13 @@ class _Generator:
             default_location=N.LOCATIONS[0],
             default_duration_minutes=minutes,
             description=f"Treffenreihe der Koordinationsstelle Multilokalität im {N.DISTRICT}.",
-        )
+        )["id"]
         self._series_frame(series_id, pool, main)
         infos: list[_MeetingInfo] = []
         for n, start in enumerate(starts, 1):
             info = _MeetingInfo(
                 id=0,
-                title=pattern.format(n=n),
+                title=meeting_title.format(n=n),
                 start=start,
                 end=start + timedelta(minutes=minutes),
                 past=start.date() < self.today,
@@ -752,21 +822,18 @@ class _Generator:
         past = [i for i in infos if i.past]
         future = [i for i in infos if not i.past]
         for info in past:
-            info.status = MeetingStatus.CLOSED if info is not past[-1] else MeetingStatus.MINUTED
+            info.status = MeetingStatus.MINUTED if info is past[-1] else MeetingStatus.CLOSED
         for info in future:
             info.status = MeetingStatus.INVITED if info is future[0] else MeetingStatus.PLANNED
         for info in infos:
-            moved = main and len(past) > 3 and info is past[-3]
-            self._add_meeting(info, moved=moved)
+            self._add_meeting(info, moved=main and len(past) > 3 and info is past[-3])
 
     def _series_frame(self, series_id: int, pool: list[_Contact], main: bool) -> None:
         """Departments, standard agenda, default invitees and (main series) backlog."""
-        departments = ["Hauptamt", "Bauamt", "Sozialamt", "Jugendamt", "Wirtschaftsförderung"]
-        for name in departments if main else departments[:1] + departments[-1:]:
+        departments = N.MAIN_DEPARTMENTS if main else N.MAIN_DEPARTMENTS[:1]
+        for name in departments:
             if (department_id := self._tax(Department, name)) is not None:
-                self.rows[series_department].append(
-                    {"series_id": series_id, "department_id": department_id}
-                )
+                self._link(series_department, series_id=series_id, department_id=department_id)
         for position, (title, minutes) in enumerate(N.AGENDA_TEMPLATE, 1):
             self._add(
                 AgendaTemplateItem,
@@ -775,47 +842,41 @@ class _Generator:
                 title=title,
                 planned_minutes=minutes,
             )
-        invitee = {"series_id": series_id, "person_id": None, "organisation_id": None}
-        for contact in [self.chair, *self.minute_takers, *pool[:10]]:
+        targets = [("person_id", c.id) for c in [self.chair, *self.minute_takers, *pool[:10]]]
+        if main:
+            targets += [("organisation_id", o.id) for o in self.orgs_by_kind["Kommune"]]
+            targets += [("list_id", self.list_ids["Presseverteiler"])]
+        for column, target_id in targets:
             self._add(
-                SeriesInvitee, **invitee | {"person_id": contact.id},
-                list_id=None, mode=InvitationMode.INVITED, receives_protocol=True,
-            )  # fmt: skip
-        if not main:
-            return
-        for org in self.orgs_by_kind["Kommune"]:
-            self._add(
-                SeriesInvitee, **invitee | {"organisation_id": org.id},
-                list_id=None, mode=InvitationMode.INVITED, receives_protocol=True,
-            )  # fmt: skip
-        self._add(
-            SeriesInvitee, **invitee, list_id=self.list_ids["Presseverteiler"],
-            mode=InvitationMode.INFORMED, receives_protocol=False,
-        )  # fmt: skip
-        self.backlog = []
-        for title, proposed_by in N.BACKLOG:
-            self.backlog.append(
-                self._add(
-                    BacklogTopic,
-                    series_id=series_id,
-                    title=title,
-                    description="",
-                    proposed_by=proposed_by,
-                    created_at=self._past_moment(self.now - timedelta(days=120)),
-                    agenda_item_id=None,
-                )
+                SeriesInvitee,
+                **{"series_id": series_id, "person_id": None, "organisation_id": None}
+                | {"list_id": None, column: target_id},
+                mode=InvitationMode.INFORMED if column == "list_id" else InvitationMode.INVITED,
+                receives_protocol=column != "list_id",
             )
+        for title, proposed_by in N.BACKLOG if main else []:
+            row = self._add(
+                BacklogTopic,
+                series_id=series_id,
+                title=title,
+                description="",
+                proposed_by=proposed_by,
+                created_at=self._past_moment(self.now - timedelta(days=120)),
+                agenda_item_id=None,
+            )
+            self.backlog_rows.append(row)
 
     def _single_meetings(self) -> None:
+        """Workshops and other one-off events, outside any series."""
         rng = self.rng
         past, future = self.plan.single_meetings
-        pool = self._series_pool([k for k in self.plan.organisations] + [None])
+        pool = self._pool([*self.plan.organisations, None])
         for i in range(past + future):
             if i < past:
                 day = self.today - timedelta(days=rng.randint(60, 1400))
             else:
                 day = self.today + timedelta(days=rng.randint(20, 200))
-            day += timedelta(days=(1 - day.weekday()) % 7 + rng.randint(0, 2))  # Tue–Thu
+            day += timedelta(days=(1 - day.weekday()) % 7 + rng.randint(0, 2))  # Tue to Thu
             start = _at(day, rng.choice([10, 14, 17]))
             title = N.SINGLE_MEETINGS[i % len(N.SINGLE_MEETINGS)]
             info = _MeetingInfo(
@@ -833,7 +894,7 @@ class _Generator:
     def _add_meeting(self, info: _MeetingInfo, *, moved: bool) -> None:
         rng = self.rng
         occurrence = info.start if info.series_id else None
-        if moved:  # the Tuesday after Easter holidays, or a clash: one week later
+        if moved:  # a clash: this one took place a week later than the rule says
             info.start += timedelta(days=7)
             info.end += timedelta(days=7)
         location = N.LOCATIONS[0]
@@ -849,40 +910,23 @@ class _Generator:
             location=location,
             status=info.status,
             notes="Wegen einer Terminüberschneidung um eine Woche verschoben." if moved else "",
-            ical_uid=self._uid(),
+            ical_uid=f"{uuid.UUID(int=rng.getrandbits(128), version=4)}@multilok-desktop",
             ical_sequence=1 if moved else 0,
             created_at=min(info.start - timedelta(days=60), self.now),
             updated_at=min(info.end + timedelta(days=3), self.now),
-        )
+        )["id"]
         for topic in info.topics:
-            self.rows[meeting_topic].append(
-                {"meeting_id": info.id, "topic_id": self._named(Topic, topic)}
-            )
+            self._link(meeting_topic, meeting_id=info.id, topic_id=self._named(Topic, topic))
         self.meetings.append(info)
-
-    def _fill_meeting(self, m: _MeetingInfo) -> None:
-        self._invitations(m)
-        items = self._agenda(m)
-        if not m.past:
-            return
-        self._attendance(m, items)
-        self._minutes(m, items)
-        self._meeting_action_items(m, items)
-        self._protocol(m)
 
     def _invitations(self, m: _MeetingInfo) -> None:
         rng = self.rng
-        if m.status == MeetingStatus.PLANNED and not m.past:
-            return
+        if m.status == MeetingStatus.PLANNED:
+            return  # not sent yet
         count = min(len(m.pool), rng.randint(*self.plan.invitees) - 2)
-        invitees = [self.chair, rng.choice(self.minute_takers), *rng.sample(m.pool, count)]
-        responses, weights = (
-            ([Response.ATTENDED, Response.EXCUSED, Response.DECLINED, Response.INVITED],
-             [72, 14, 8, 6])
-            if m.past
-            else ([Response.ACCEPTED, Response.DECLINED, Response.EXCUSED, Response.INVITED],
-                  [45, 10, 5, 40])
-        )  # fmt: skip
+        m.minute_taker = rng.choice(self.minute_takers)
+        invitees = [self.chair, m.minute_taker, *rng.sample(m.pool, count)]
+        responses, weights = _PAST_RESPONSES if m.past else _FUTURE_RESPONSES
         for position, contact in enumerate(invitees):
             response = rng.choices(responses, weights)[0] if position >= 2 else responses[0]
             responded = None
@@ -890,180 +934,206 @@ class _Generator:
                 responded = min(m.start - timedelta(days=rng.randint(1, 20)), self.now)
             if response == Response.ATTENDED:
                 m.present.append(contact)
-            self._add(
-                Invitation, meeting_id=m.id, person_id=contact.id,
-                organisation_id=contact.organisation.id if contact.organisation else None,
-                mode=InvitationMode.INVITED, response=response, responded_at=responded,
-                receives_protocol=True,
-            )  # fmt: skip
+            elif response == Response.EXCUSED:
+                m.excused.append(contact)
+            self._invite(m, contact, InvitationMode.INVITED, response, responded)
+        if m.main:  # the press is informed, not invited
+            for contact in self.press[:2]:
+                self._invite(m, contact, InvitationMode.INFORMED, Response.INVITED, None)
+
+    def _invite(
+        self,
+        m: _MeetingInfo,
+        contact: _Contact,
+        mode: InvitationMode,
+        response: Response,
+        responded: datetime | None,
+    ) -> None:
+        self._add(
+            Invitation,
+            meeting_id=m.id,
+            person_id=contact.id,
+            organisation_id=contact.organisation.id if contact.organisation else None,
+            mode=mode,
+            response=response,
+            responded_at=responded,
+            receives_protocol=True,
+        )
 
     def _agenda(self, m: _MeetingInfo) -> list[_Item]:
-        rng, plan = self.rng, self.plan
+        rng = self.rng
         frame = N.AGENDA_TEMPLATE if m.series_id else N.SINGLE_FRAME
-        head, tail = frame[:-1], frame[-1:]
-        topical = [t for topic in m.topics for t in N.TOPICS[topic]]
+        topical = [title for topic in m.topics for title in N.TOPICS[topic]]
         rng.shuffle(topical)
-        extra = rng.randint(*plan.extra_agenda_items)
+        extra = rng.randint(*self.plan.extra_agenda_items)
         towns = rng.sample(self.towns, min(len(self.towns), extra + 2))
-        others = [o for o in self.orgs if o.kind not in ("Kommune", "Kreisverwaltung")]
-        candidates = [
+        titles = [
             *topical,
             *rng.sample(N.GENERAL_AGENDA, 3),
-            *(f"Vorstellung: {o.name}" for o in rng.sample(others, 2)),
+            *(f"Vorstellung: {o.name}" for o in rng.sample(self.presentable, 2)),
             *(rng.choice(N.TOWN_AGENDA).format(town=t.name) for t in towns),
         ][:extra]
-        if m.main and m.status == MeetingStatus.INVITED and getattr(self, "backlog", None):
-            candidates.insert(0, N.BACKLOG[0][0])
+        backlog = self.backlog_rows[0] if m.main and m.status == MeetingStatus.INVITED else None
+        if backlog:
+            titles.insert(0, backlog["title"])
         budget = (m.end - m.start).total_seconds() / 60 - sum(minutes for _, minutes in frame)
-        per_item = max(5, round(budget / max(1, len(candidates)) / 5) * 5)
+        per_item = max(5, int(budget / max(1, len(titles)) / 5) * 5)
+        entries = [(title, minutes, True) for title, minutes in frame[:-1]]
+        entries += [(t, max(5, per_item + rng.choice([-5, 0, 0, 5])), False) for t in titles]
+        entries += [(title, minutes, True) for title, minutes in frame[-1:]]
         speakers = m.present or m.pool or [self.chair]
         items: list[_Item] = []
-        entries = [(t, mins, True) for t, mins in head]
-        entries += [(t, max(5, per_item + rng.choice([-5, 0, 0, 5])), False) for t in candidates]
-        entries += [(t, mins, True) for t, mins in tail]
         for position, (title, minutes, is_frame) in enumerate(entries, 1):
             presenter = self.chair if is_frame else self._presenter(title, speakers)
-            item = _Item(0, title, minutes, presenter, is_frame)
             description = "" if is_frame else rng.choice(N.AGENDA_DESCRIPTIONS)
-            item.id = self._add(
-                AgendaItem, meeting_id=m.id, position=position, number=str(position),
-                title=title, presenter_id=presenter.id if presenter else None,
-                presenter_text=presenter.name if presenter else "", planned_minutes=minutes,
-                description=description.format(presenter=presenter.name if presenter else ""),
-                non_public=False, notes_html="", started_at=None, ended_at=None,
-                unplanned=False, withdrawn=False,
-            )  # fmt: skip
-            items.append(item)
-            if title == N.BACKLOG[0][0] and not m.past:
-                self.rows[BacklogTopic][0]["agenda_item_id"] = item.id
+            row = self._add(
+                AgendaItem,
+                meeting_id=m.id,
+                position=position,
+                number=str(position),
+                title=title,
+                presenter_id=presenter.id,
+                presenter_text=presenter.name,
+                planned_minutes=minutes,
+                description=description.format(presenter=presenter.name),
+                non_public=False,
+                notes_html="",
+                started_at=None,
+                ended_at=None,
+                unplanned=False,
+                withdrawn=False,
+            )
+            items.append(_Item(row, presenter, is_frame))
+            if backlog and title == backlog["title"]:
+                backlog["agenda_item_id"] = row["id"]
         return items
 
     def _presenter(self, title: str, speakers: list[_Contact]) -> _Contact:
-        for org in self._orgs_named_in(title):
-            if org.contacts:
-                return org.contacts[0]
-        return self.rng.choice(speakers)
-
-    def _orgs_named_in(self, title: str) -> Iterator[_Org]:
+        """Who reports on a TOP: the organisation presented, the town reporting, or anyone."""
+        org = None
         if title.startswith("Vorstellung: "):
-            name = title.removeprefix("Vorstellung: ")
-            yield from (o for o in self.orgs if o.name == name)
+            org = self.org_by_name.get(title.removeprefix("Vorstellung: "))
         elif title.startswith(("Bericht aus ", "Erfahrungen aus ")):
-            town = title.split(" aus ", 1)[1]
-            yield from (o for o in self.orgs_by_kind["Kommune"] if o.town.name == town)
+            org = self.town_hall.get(title.split(" aus ", 1)[1])
+        if org and org.contacts:
+            return org.contacts[0]
+        return self.rng.choice(speakers)
 
     def _attendance(self, m: _MeetingInfo, items: list[_Item]) -> None:
         rng = self.rng
-        invited = [r for r in self.rows[Invitation] if r["meeting_id"] == m.id]
-        excused = {r["person_id"] for r in invited if r["response"] == Response.EXCUSED}
-        by_id = {c.id: c for c in m.pool + [self.chair, *self.minute_takers]}
         middle = [i for i in items if not i.frame]
-        for contact, status in [(c, AttendanceStatus.PRESENT) for c in m.present] + [
-            (by_id[p], AttendanceStatus.EXCUSED) for p in sorted(excused)
-        ]:
+        present = [(c, AttendanceStatus.PRESENT) for c in m.present]
+        for contact, status in present + [(c, AttendanceStatus.EXCUSED) for c in m.excused]:
             leaves_early = status == AttendanceStatus.PRESENT and middle and rng.random() < 0.04
             self._add(
-                Attendance, meeting_id=m.id, person_id=contact.id, name_text=contact.name,
-                organisation_text=contact.organisation_text, status=status, from_item_id=None,
+                Attendance,
+                meeting_id=m.id,
+                person_id=contact.id,
+                name_text=contact.name,
+                organisation_text=contact.organisation_text,
+                status=status,
+                from_item_id=None,
                 until_item_id=rng.choice(middle).id if leaves_early else None,
-            )  # fmt: skip
-        for _ in range(rng.randint(0, 2)):
-            female, first, last, title = self._draw_name()
-            guest_org = rng.choice(self.orgs)
+            )
+        for _ in range(rng.randint(0, 2)):  # guests who are not in the address book
+            _female, first, last, title = self._draw_name()
             self._add(
-                Attendance, meeting_id=m.id, person_id=None,
-                name_text=" ".join(p for p in (title, first, last) if p),
-                organisation_text=guest_org.name, status=AttendanceStatus.GUEST,
-                from_item_id=None, until_item_id=None,
-            )  # fmt: skip
+                Attendance,
+                meeting_id=m.id,
+                person_id=None,
+                name_text=_full_name(title, first, last),
+                organisation_text=rng.choice(self.orgs).name,
+                status=AttendanceStatus.GUEST,
+                from_item_id=None,
+                until_item_id=None,
+            )
 
     def _minutes(self, m: _MeetingInfo, items: list[_Item]) -> None:
         """Notes, times and results of every TOP of a past meeting."""
         rng = self.rng
-        rows = {r["id"]: r for r in self.rows[AgendaItem][-len(items) :]}
-        present = len(m.present)
         clock = m.start + timedelta(minutes=rng.randint(0, 6))
+        last_topic = max((i for i in items if not i.frame), key=lambda i: i.id, default=None)
+        results = 0
         for item in items:
-            row = rows[item.id]
-            row["started_at"] = clock
-            clock += timedelta(minutes=max(2, item.minutes + rng.randint(-3, 8)))
-            row["ended_at"] = clock
-            outcomes: list[tuple[OutcomeKind, str, tuple[int, int, int] | None]] = []
+            started = clock
+            clock += timedelta(minutes=max(2, item.row["planned_minutes"] + rng.randint(-3, 4)))
+            item.row["started_at"], item.row["ended_at"] = started, clock
             if item.frame:
-                text, outcomes = self._frame_minutes(m, item, present, row["started_at"], clock)
+                text, outcomes = self._frame_minutes(m, item, started, clock)
                 paragraphs = [text]
             else:
-                paragraphs = [
-                    self._fill(s, presenter=item.presenter)
-                    for s in rng.sample(N.NOTE_SENTENCES, rng.randint(2, 3))
-                ]
-                outcomes = self._topic_outcomes(present)
-            row["notes_html"] = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+                sentences = [rng.choice(N.NOTE_OPENINGS), *rng.sample(N.NOTE_SENTENCES, 2)]
+                paragraphs = [self._fill(s, presenter=item.presenter) for s in sentences]
+                at_least = 1 if item is last_topic and results == 0 else 0
+                outcomes = self._topic_outcomes(len(m.present), at_least)
+                results += len(outcomes)
+            item.row["notes_html"] = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
             for position, (kind, text, votes) in enumerate(outcomes):
                 yes, no, abstain = votes or (None, None, None)
                 self._add(
-                    Outcome, agenda_item_id=item.id, position=position, kind=kind, text=text,
-                    votes_yes=yes, votes_no=no, votes_abstain=abstain,
-                )  # fmt: skip
+                    Outcome,
+                    agenda_item_id=item.id,
+                    position=position,
+                    kind=kind,
+                    text=text,
+                    votes_yes=yes,
+                    votes_no=no,
+                    votes_abstain=abstain,
+                )
 
     def _frame_minutes(
-        self, m: _MeetingInfo, item: _Item, present: int, started: datetime, ended: datetime
-    ) -> tuple[str, list[tuple[OutcomeKind, str, tuple[int, int, int] | None]]]:
-        chair = self.chair.name
-        title = item.title
-        if title in ("Eröffnung und Begrüßung", "Begrüßung und Einführung"):
-            local = started.astimezone(BERLIN)
+        self, m: _MeetingInfo, item: _Item, started: datetime, ended: datetime
+    ) -> tuple[str, list[tuple[OutcomeKind, str, Votes]]]:
+        """The standard wording of the opening, approval and closing TOPs."""
+        chair, present = self.chair.name, len(m.present)
+        if item.title in ("Eröffnung und Begrüßung", "Begrüßung und Einführung"):
+            opened = started.astimezone(OFFICE_TZ)
             return (
-                f"{chair} begrüßt die Anwesenden und eröffnet die Sitzung um {local:%H:%M} Uhr.",
+                f"{chair} begrüßt die Anwesenden und eröffnet die Sitzung um {opened:%H:%M} Uhr.",
                 [],
             )
-        if title.startswith("Feststellung"):
+        if item.title.startswith("Feststellung"):
             return (
-                f"Die Einladung erfolgte form- und fristgerecht. Anwesend sind {present} Teilnehmende.",
+                "Die Einladung erfolgte form- und fristgerecht. "
+                f"Anwesend sind {present} Teilnehmende; die Versammlung ist beschlussfähig.",
                 [],
             )
-        if title == "Genehmigung der Tagesordnung":
+        if item.title == "Genehmigung der Tagesordnung":
             decision = (OutcomeKind.DECISION, "Die Tagesordnung wird genehmigt.", (present, 0, 0))
             return "Die Tagesordnung wird ohne Änderungen genehmigt.", [decision]
-        if title.startswith("Genehmigung des Protokolls"):
+        if item.title.startswith("Genehmigung des Protokolls"):
             if m.previous is None:
                 return "Entfällt, da dies die erste Sitzung der Reihe ist.", []
             text = f"Das Protokoll der Sitzung vom {_de(m.previous.start.date())} wird genehmigt."
             abstain = self.rng.randint(0, 2)
             return text, [(OutcomeKind.DECISION, text, (present - abstain, 0, abstain))]
-        local_end = ended.astimezone(BERLIN)
+        closed = ended.astimezone(OFFICE_TZ)
         following = f" Der nächste Termin ist am {_de(m.next.start.date())}." if m.next else ""
         return (
             f"Keine weiteren Wortmeldungen.{following} {chair} dankt allen für die Teilnahme "
-            f"und schließt die Sitzung um {local_end:%H:%M} Uhr.",
+            f"und schließt die Sitzung um {closed:%H:%M} Uhr.",
             [],
         )
 
-    def _topic_outcomes(
-        self, present: int
-    ) -> list[tuple[OutcomeKind, str, tuple[int, int, int] | None]]:
+    def _topic_outcomes(self, present: int, at_least: int) -> list[tuple[OutcomeKind, str, Votes]]:
         rng = self.rng
-        outcomes: list[tuple[OutcomeKind, str, tuple[int, int, int] | None]] = []
-        for _ in range(rng.choices([0, 1, 2], [35, 45, 20])[0]):
+        outcomes: list[tuple[OutcomeKind, str, Votes]] = []
+        for _ in range(max(at_least, rng.choices([0, 1, 2], [35, 45, 20])[0])):
             kind = rng.choices(list(OutcomeKind), [45, 40, 15])[0]
-            pool = {
-                OutcomeKind.INFORMATION: N.INFORMATION_OUTCOMES,
-                OutcomeKind.AGREEMENT: N.AGREEMENT_OUTCOMES,
-                OutcomeKind.DECISION: N.DECISION_OUTCOMES,
-            }[kind]
             votes = None
             if kind == OutcomeKind.DECISION and rng.random() < 0.6:
                 no, abstain = rng.randint(0, 2), rng.randint(0, 3)
                 votes = (max(0, present - no - abstain), no, abstain)
-            outcomes.append((kind, self._fill(rng.choice(pool)), votes))
+            outcomes.append((kind, self._fill(rng.choice(N.OUTCOMES[kind.value])), votes))
         return outcomes
 
     def _fill(self, template: str, presenter: _Contact | None = None) -> str:
         rng = self.rng
         return template.format(
-            presenter=presenter.name if presenter else self.chair.name,
+            presenter=(presenter or self.chair).name,
             town=rng.choice(self.towns).name,
             org=rng.choice(self.orgs).name,
+            company=rng.choice(self.companies).name,
             date=_de(self.today + timedelta(days=rng.randint(-200, 120))),
         )
 
@@ -1072,45 +1142,60 @@ class _Generator:
         owners = [c for c in m.present if c is not self.chair] or [self.chair]
         middle = [i for i in items if not i.frame] or items
         for _ in range(rng.randint(*self.plan.action_items)):
-            owner = rng.choice(owners)
-            due = m.start.date() + timedelta(days=rng.randint(14, 90))
-            self._add_action(self._fill(rng.choice(N.ACTION_TEXTS)), owner, due, m.end,
-                             meeting_id=m.id, agenda_item_id=rng.choice(middle).id)  # fmt: skip
+            self._add_action(
+                self._fill(rng.choice(N.ACTION_TEXTS)),
+                owner=rng.choice(owners),
+                due=m.start.date() + timedelta(days=rng.randint(14, 90)),
+                created=m.end,
+                meeting_id=m.id,
+                agenda_item_id=rng.choice(middle).id,
+            )
 
     def _add_action(
         self,
         text: str,
+        *,
         owner: _Contact,
         due: date,
         created: datetime,
-        *,
         meeting_id: int | None = None,
         agenda_item_id: int | None = None,
         measure_id: int | None = None,
     ) -> None:
         done = self.rng.random() < (0.8 if due < self.today else 0.15)
         self._add(
-            ActionItem, text=text, meeting_id=meeting_id, agenda_item_id=agenda_item_id,
-            measure_id=measure_id, owner_id=owner.id, owner_text=owner.name, due_date=due,
-            done=done, done_at=self._past_moment(created) if done else None,
+            ActionItem,
+            text=text,
+            meeting_id=meeting_id,
+            agenda_item_id=agenda_item_id,
+            measure_id=measure_id,
+            owner_id=owner.id,
+            owner_text=owner.name,
+            due_date=due,
+            done=done,
+            done_at=self._past_moment(min(created, self.now)) if done else None,
             created_at=min(created, self.now),
-        )  # fmt: skip
+        )
 
     def _protocol(self, m: _MeetingInfo) -> None:
         approved = m.status == MeetingStatus.CLOSED
         approved_on = None
         if approved:
             approved_on = m.next.start.date() if m.next else m.start.date() + timedelta(days=21)
+        edited = _at(approved_on, 17) if approved_on else m.end + timedelta(days=2)
         self._add(
-            Protocol, meeting_id=m.id,
+            Protocol,
+            meeting_id=m.id,
             status=ProtocolStatus.APPROVED if approved else ProtocolStatus.DRAFT,
-            chair_id=self.chair.id, chair_text=self.chair.name,
-            minute_taker_id=self.minute_takers[0].id, minute_taker_text=self.minute_takers[0].name,
-            revision=1, approved_on=approved_on,
+            chair_id=self.chair.id,
+            chair_text=self.chair.name,
+            minute_taker_id=m.minute_taker.id if m.minute_taker else None,
+            minute_taker_text=m.minute_taker.name if m.minute_taker else "",
+            revision=1,
+            approved_on=approved_on,
             approved_in_meeting_id=m.next.id if approved and m.next else None,
-            updated_at=min(_at(approved_on, 17) if approved_on else m.end + timedelta(days=2),
-                           self.now),
-        )  # fmt: skip
+            updated_at=min(edited, self.now),
+        )
 
     # --- measures -----------------------------------------------------------------------
 
@@ -1118,146 +1203,187 @@ class _Generator:
         rng = self.rng
         cards = {card[0]: card for card in N.TOOL_CARDS}
         card_ids = {code: self._tool_card(card) for code, card in cards.items()}
+        self.main_past = [m for m in self.past_meetings if m.main]
         total = self.plan.measures
         top_level = total - total // 8
-        past_meetings = [m for m in self.meetings if m.past] or self.meetings
         statuses = list(_STATUS_PATHS)
+        first_statuses = ["in Umsetzung", *(s for s in statuses if s != "in Umsetzung")]
         parents: list[dict[str, Any]] = []
         for i, (title, code, action_field, town) in enumerate(self._measure_titles(top_level)):
-            status = statuses[i] if i < len(statuses) else rng.choices(statuses, _STATUS_WEIGHTS)[0]
-            card = cards.get(code) if code else None
-            lead = self._measure_lead(town)
-            origin = rng.choice(past_meetings) if past_meetings else None
+            # The first ones cover every status, then they follow the weights.
+            if i < len(first_statuses):
+                status = first_statuses[i]
+            else:
+                status = rng.choices(statuses, _STATUS_WEIGHTS)[0]
             row = self._add_measure(
-                title, status, card, card_ids.get(code) if code else None, action_field,
-                lead, origin, parent=None, spatial="lokal" if town else "regional",
-            )  # fmt: skip
+                title,
+                status,
+                card=cards.get(code or ""),
+                card_id=card_ids.get(code or ""),
+                action_field=action_field,
+                lead=self._measure_lead(town, regional_first=i == 0),
+                origin=rng.choice(self.past_meetings) if self.past_meetings else None,
+                spatial="lokal" if town else "regional",
+            )
             if status in ("geplant", "in Umsetzung", "umgesetzt"):
                 parents.append(row)
-        for _ in range(total - top_level):
-            parent = rng.choice(parents) if parents else None
-            if parent is None:
-                break
-            step = rng.choice(N.SUB_MEASURE_STEPS)
-            status = {
-                "umgesetzt": "umgesetzt",
-                "in Umsetzung": rng.choice(["umgesetzt", "in Umsetzung", "geplant"]),
-            }.get(parent["_status"], "geplant")
+        for _ in range(total - top_level if parents else 0):
+            parent = rng.choice(parents)
+            status = N.SUB_MEASURE_STATUS.get(parent["_status"], ["geplant"])
             self._add_measure(
-                f"{parent['title']}: {step}", status, None, parent["tool_card_id"],
-                parent["_field"], parent["_lead"], parent["_origin"], parent=parent,
+                f"{parent['title']}: {rng.choice(N.SUB_MEASURE_STEPS)}",
+                rng.choice(status),
+                card=None,
+                card_id=parent["tool_card_id"],
+                action_field=parent["_field"],
+                lead=parent["_lead"],
+                origin=parent["_origin"],
                 spatial="lokal",
-            )  # fmt: skip
+                parent=parent,
+            )
         for row in self.rows[Measure]:
             for key in [k for k in row if k.startswith("_")]:
                 del row[key]
 
     def _tool_card(self, card: tuple[Any, ...]) -> int:
         code, title, strategy, spatial, project_type, groups, fields = card
-        existed = code in self.__dict__.get("_named_tool_card", {})
+        before = len(self.rows[ToolCard])
         card_id = self._named(
-            ToolCard, code, key="code", title=title,
+            ToolCard,
+            code,
+            key="code",
+            title=title,
             description=f"Planungskarte der Toolbox: {title}.",
             strategy_id=self._tax(Strategy, strategy),
             spatial_level_id=self._tax(SpatialLevel, spatial),
             project_type_id=self._tax(ProjectType, project_type),
-        )  # fmt: skip
-        if existed or self.rows[ToolCard][-1]["id"] != card_id:
-            return card_id
-        for model, table, column, names in (
-            (TargetGroup, tool_card_target_group, "target_group_id", groups),
-            (ActionField, tool_card_action_field, "action_field_id", fields),
-        ):
-            for name in names:
-                if (value := self._tax(model, name)) is not None:
-                    self.rows[table].append({"tool_card_id": card_id, column: value})
+        )
+        if len(self.rows[ToolCard]) > before:  # new, not the user's own card with this code
+            for name in groups:
+                if (group_id := self._tax(TargetGroup, name)) is not None:
+                    self._link(
+                        tool_card_target_group, tool_card_id=card_id, target_group_id=group_id
+                    )
+            for name in fields:
+                if (field_id := self._tax(ActionField, name)) is not None:
+                    self._link(
+                        tool_card_action_field, tool_card_id=card_id, action_field_id=field_id
+                    )
         return card_id
 
     def _measure_titles(self, count: int) -> Iterator[tuple[str, str | None, str, _Town | None]]:
-        rng = self.rng
+        """(title, tool card code, action field, town): regional ones and one per town."""
         local = [(t, code, af, town) for t, code, af in N.MEASURE_TEMPLATES for town in self.towns]
-        rng.shuffle(local)
+        self.rng.shuffle(local)
         regional = [(t, code, af, None) for t, code, af in N.REGIONAL_MEASURES]
         pool = regional[:2] + local[: max(0, count - len(regional))] + regional[2:]
-        for round_number in itertools.count(1):
+        for phase in itertools.count(1):
             for title, code, action_field, town in pool:
                 if count == 0:
                     return
                 count -= 1
                 text = title.format(town=town.name) if town else title
-                yield (text if round_number == 1 else f"{text} ({round_number}. Phase)",
-                       code, action_field, town)  # fmt: skip
+                yield (text if phase == 1 else f"{text} ({phase}. Phase)"), code, action_field, town
 
-    def _measure_lead(self, town: _Town | None) -> _Org:
+    def _measure_lead(self, town: _Town | None, *, regional_first: bool = False) -> _Org:
+        """The town's administration or a local actor; for regional ones the district."""
         rng = self.rng
         if town is None:
-            return rng.choice(self.orgs_by_kind["Kreisverwaltung"] + self.orgs_by_kind["Verband"])
-        local = [o for o in self._orgs_in(town) if o.kind != "Kreisverwaltung"]
+            district = self.orgs_by_kind["Kreisverwaltung"][0]
+            if regional_first or rng.random() < 0.5:
+                return district
+            return rng.choice(self.orgs_by_kind["Verband"] + self.orgs_by_kind["Sonstige"])
+        local = [o for o in self.orgs_by_town[town.name] if o.kind != "Kreisverwaltung"]
         municipal = [o for o in local if o.kind == "Kommune"]
         if municipal and (rng.random() < 0.6 or len(local) == len(municipal)):
             return municipal[0]
-        return rng.choice(local) if local else rng.choice(self.orgs)
-
-    def _orgs_in(self, town: _Town) -> list[_Org]:
-        index = self.__dict__.setdefault("_orgs_by_town", {})
-        if not index:
-            for org in self.orgs:
-                index.setdefault(org.town.name, []).append(org)
-        return index.get(town.name, [])
+        return rng.choice([o for o in local if o.kind != "Kommune"] or self.orgs)
 
     def _add_measure(
         self,
         title: str,
         status: str,
+        *,
         card: tuple[Any, ...] | None,
         card_id: int | None,
         action_field: str,
         lead: _Org,
         origin: _MeetingInfo | None,
-        *,
-        parent: dict[str, Any] | None,
         spatial: str,
+        parent: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         rng = self.rng
         created = min(origin.end if origin else self.now - timedelta(days=400), self.now)
-        start, target, progress = self._measure_dates(status, created.date())
+        timeline = self._timeline(status, created)
+        start, target, progress = self._measure_dates(status, timeline)
         responsible = lead.contacts[0] if lead.contacts else self.chair
-        strategy = parent["strategy_id"] if parent else None
-        if strategy is None:
-            strategy = self._tax(
-                Strategy, card[2] if card else rng.choice(list(self.taxonomy[Strategy]))
-            )
-        measure_id = self._add(
-            Measure, title=title,
+        if parent:
+            strategy = parent["strategy_id"]
+        else:
+            strategy = self._tax(Strategy, card[2]) if card else self._any_tax(Strategy)
+        row = self._add(
+            Measure,
+            title=title,
             description=" ".join(rng.sample(N.MEASURE_DESCRIPTIONS, 2)),
-            kind_id=self._tax(MeasureKind, "Projekt" if parent else rng.choice(N.MEASURE_KINDS)),
-            status_id=self._tax(MeasureStatus, status), strategy_id=strategy,
+            kind_id=self._tax(MeasureKind, "Projekt") if parent else self._any_tax(MeasureKind),
+            status_id=self._tax(MeasureStatus, status),
+            strategy_id=strategy,
             spatial_level_id=self._tax(SpatialLevel, card[3] if card else spatial),
-            project_type_id=self._tax(ProjectType, card[4] if card else rng.choice(N.PROJECT_TYPES)),
-            parent_id=parent["id"] if parent else None, tool_card_id=card_id,
-            lead_organisation_id=lead.id, responsible_person_id=responsible.id,
-            origin_meeting_id=origin.id if origin else None, priority=rng.choice([1, 2, 2, 3]),
-            progress=progress, start_date=start, target_date=target,
-            created_at=created, updated_at=created,
-            _status=status, _field=action_field, _lead=lead, _origin=origin,
-        )  # fmt: skip
-        row = self.rows[Measure][-1]
-        groups = list(card[5]) if card else rng.sample(list(self.taxonomy[TargetGroup]), 2)
-        fields = list(dict.fromkeys([action_field, *(card[6] if card else [])]))
-        for model, table, column, names in (
-            (TargetGroup, measure_target_group, "target_group_id", groups),
-            (ActionField, measure_action_field, "action_field_id", fields),
-        ):
-            for name in names:
-                if (value := self._tax(model, name)) is not None:
-                    self.rows[table].append({"measure_id": measure_id, column: value})
+            project_type_id=self._tax(ProjectType, card[4]) if card else self._any_tax(ProjectType),
+            parent_id=parent["id"] if parent else None,
+            tool_card_id=card_id,
+            lead_organisation_id=lead.id,
+            responsible_person_id=responsible.id,
+            origin_meeting_id=origin.id if origin else None,
+            priority=rng.choice([1, 2, 2, 3]),
+            progress=progress,
+            start_date=start,
+            target_date=target,
+            created_at=created,
+            updated_at=created,
+            # kept for sub-measures, removed before writing:
+            _status=status,
+            _field=action_field,
+            _lead=lead,
+            _origin=origin,
+        )
+        groups = card[5] if card else rng.sample(list(self.taxonomy[TargetGroup]), 2)
+        for name in groups:
+            if (group_id := self._tax(TargetGroup, name)) is not None:
+                self._link(measure_target_group, measure_id=row["id"], target_group_id=group_id)
+        for name in dict.fromkeys([action_field, *(card[6] if card else [])]):
+            if (field_id := self._tax(ActionField, name)) is not None:
+                self._link(measure_action_field, measure_id=row["id"], action_field_id=field_id)
         self._measure_links(row, lead, origin)
-        self._measure_history(row, status, progress, created, responsible)
+        self._measure_history(row, timeline, progress)
         return row
 
-    def _measure_dates(self, status: str, created: date) -> tuple[date | None, date | None, int]:
-        """(start, target, progress) that fit the status."""
+    def _timeline(
+        self, status: str, created: datetime
+    ) -> list[tuple[str, str, datetime, _MeetingInfo | None]]:
+        """The status changes that led here: (old, new, when, in which meeting)."""
+        rng = self.rng
+        later_meetings = self.past_meetings[bisect_left(self.past_starts, created) :]
+        moments: list[tuple[datetime, _MeetingInfo | None]] = []
+        path = _STATUS_PATHS[status]
+        for _ in path[1:]:
+            if later_meetings and rng.random() < 0.5:  # decided in a meeting
+                meeting = rng.choice(later_meetings)
+                moments.append((min(meeting.end, self.now), meeting))
+            else:
+                moments.append((self._past_moment(created), None))
+        moments.sort(key=lambda moment: moment[0])
+        return [
+            (old, new, when, meeting)
+            for old, new, (when, meeting) in zip(path[:-1], path[1:], moments, strict=True)
+        ]
+
+    def _measure_dates(
+        self, status: str, timeline: list[tuple[str, str, datetime, _MeetingInfo | None]]
+    ) -> tuple[date | None, date | None, int]:
+        """(start, target, progress) that fit the status and its history."""
         rng, today = self.rng, self.today
+        reached = {new: when.astimezone(OFFICE_TZ).date() for _, new, when, _ in timeline}
         later = today + timedelta(days=rng.randint(90, 720))
         if status == "Idee":
             return None, None, 0
@@ -1265,56 +1391,65 @@ class _Generator:
             return None, later, rng.choice([0, 5, 10])
         if status == "geplant":
             start = today + timedelta(days=rng.randint(20, 270))
-            return start, start + timedelta(days=rng.randint(180, 720)), rng.choice([5, 10, 15, 20])
-        began = created + timedelta(days=rng.randint(0, max(0, (today - created).days)))
+            return start, start + timedelta(days=rng.randint(180, 720)), rng.choice([5, 10, 20])
         if status == "in Umsetzung":
-            target = later if rng.random() < 0.85 else today - timedelta(days=rng.randint(5, 90))
-            return began, target, rng.randrange(20, 95, 5)
+            began = reached[status]
+            overdue = rng.random() < 0.15
+            target = today - timedelta(days=rng.randint(5, 90)) if overdue else later
+            return began, max(target, began), rng.randrange(20, 95, 5)
         if status == "umgesetzt":
-            return began, began + timedelta(days=rng.randint(0, max(0, (today - began).days))), 100
-        return None, None, rng.choice([0, 0, 10, 20, 30]) if status == "zurückgestellt" else 0
+            return reached["in Umsetzung"], reached[status], 100
+        if status == "zurückgestellt":
+            return None, None, rng.choice([0, 0, 10, 20, 30])
+        return None, None, 0
 
     def _measure_links(self, row: dict[str, Any], lead: _Org, origin: _MeetingInfo | None) -> None:
+        """Partners, the meetings that discussed it, and now and then an action item."""
         rng = self.rng
         for partner in rng.sample(self.orgs, rng.choice([0, 1, 1, 2, 2, 3])):
-            if partner is lead:
-                continue
-            self._add(MeasurePartner, measure_id=row["id"], organisation_id=partner.id,
-                      role=rng.choice(N.PARTNER_ROLES))  # fmt: skip
+            if partner is not lead:
+                self._add(
+                    MeasurePartner,
+                    measure_id=row["id"],
+                    organisation_id=partner.id,
+                    role=rng.choice(N.PARTNER_ROLES),
+                )
         if origin is None:
             return
-        later = [m for m in self.meetings if m.main and m.past and m.start > origin.start]
+        later = [m for m in self.main_past if m.start > origin.start]
         for meeting in [origin, *rng.sample(later, min(len(later), rng.randint(0, 2)))]:
-            self.rows[measure_meeting].append({"measure_id": row["id"], "meeting_id": meeting.id})
-        if row["_status"] in ("geplant", "in Umsetzung") and rng.random() < 0.2:
-            owner = lead.contacts[0] if lead.contacts else self.chair
-            due = self.today + timedelta(days=rng.randint(-30, 120))
-            self._add_action(rng.choice(N.MEASURE_ACTION_TEXTS), owner, due, origin.end,
-                             meeting_id=origin.id, measure_id=row["id"])  # fmt: skip
+            self._link(measure_meeting, measure_id=row["id"], meeting_id=meeting.id)
+        active = row["_status"] in ("geplant", "in Umsetzung")
+        if active and (rng.random() < 0.2 or not self.measure_actions):  # at least one
+            self.measure_actions += 1
+            self._add_action(
+                rng.choice(N.MEASURE_ACTION_TEXTS),
+                owner=lead.contacts[0] if lead.contacts else self.chair,
+                due=self.today + timedelta(days=rng.randint(-30, 120)),
+                created=origin.end,
+                meeting_id=origin.id,
+                measure_id=row["id"],
+            )
 
     def _measure_history(
         self,
         row: dict[str, Any],
-        status: str,
+        timeline: list[tuple[str, str, datetime, _MeetingInfo | None]],
         progress: int,
-        created: datetime,
-        responsible: _Contact,
     ) -> None:
-        rng = self.rng
-        path = _STATUS_PATHS[status]
-        moments = sorted(self._past_moment(created) for _ in path[1:])
-        author = rng.choice([self.chair, *self.minute_takers]).name
-        for old, new, moment in zip(path, path[1:], moments, strict=True):
-            meeting = next((m for m in self.meetings if m.past and m.start >= moment), None)
+        author = self.rng.choice([self.chair, *self.minute_takers]).name
+        changes = [("status", old, new, when, meeting) for old, new, when, meeting in timeline]
+        if 0 < progress < 100 and timeline:
+            changes.append(("progress", "0", str(progress), timeline[-1][2], None))
+        for field_name, old, new, when, meeting in changes:
             self._add(
-                MeasureHistory, measure_id=row["id"], changed_at=moment, author=author,
-                field="status", old_value=old, new_value=new,
-                meeting_id=meeting.id if meeting and rng.random() < 0.5 else None,
-            )  # fmt: skip
-        if 0 < progress < 100 and moments:
-            self._add(
-                MeasureHistory, measure_id=row["id"], changed_at=moments[-1], author=author,
-                field="progress", old_value="0", new_value=str(progress), meeting_id=None,
-            )  # fmt: skip
-        if moments:
-            row["updated_at"] = moments[-1]
+                MeasureHistory,
+                measure_id=row["id"],
+                changed_at=when,
+                author=author,
+                field=field_name,
+                old_value=old,
+                new_value=new,
+                meeting_id=meeting.id if meeting else None,
+            )
+            row["updated_at"] = when

@@ -18,6 +18,7 @@ DISTRICT = f"Landkreis {REGION}"
 DISTRICT_OFFICE = f"Landratsamt {REGION}"
 DISTRICT_DOMAIN = "talbach-rhoen.de"
 COUNTY_TOWN = "Bad Rödenau"
+COUNTY_TOWN_POSTAL_CODE = 97650
 
 # --- places ---------------------------------------------------------------------------
 
@@ -125,7 +126,8 @@ FOREIGN_NAME_POOLS = [
         ["Schewtschenko", "Bondarenko", "Kowalenko", "Melnyk", "Tkachenko"],
     ),
 ]
-TITLES = [("Dr.", 0.06), ("Prof. Dr.", 0.005)]
+# Academic titles with their cumulative share: 0.5 % professors, 6 % doctors.
+TITLES = [("Prof. Dr.", 0.005), ("Dr.", 0.065)]
 
 PRIVATE_MAIL_DOMAINS = ["rhoenpost.de", "talnet-mail.de", "talpost.de"]
 MOBILE_PREFIXES = ["0151", "0152", "0160", "0162", "0170", "0171", "0175", "0176"]
@@ -140,6 +142,8 @@ DEPARTMENT_HEAD = {
     "Bürgerservice": ("Leiter Bürgerservice", "Leiterin Bürgerservice"),
 }
 CLERK = ("Sachbearbeiter", "Sachbearbeiterin")
+# How many further staff an organisation of a kind gets, relative to a company.
+STAFF_WEIGHTS = {"Kreisverwaltung": 30.0, "Kommune": 6.0, "Unternehmen": 1.2, "Verein": 0.6}
 DISTRICT_STAFF = [
     # (role male, role female, department or None)
     ("Landrat", "Landrätin", "Hauptamt"),
@@ -217,6 +221,15 @@ TRADES = _words(
     Ingenieurbüro, Busreisen, Agrargenossenschaft
     """
 )
+COMPANY_PATTERNS = [
+    "{trade} {surname}",
+    "{surname} {trade} {legal}",
+    "{town_adj} {trade} {legal}",
+    "{surname} & {surname2} {trade} {legal}",
+    "{acronym} {trade} {legal}",
+]
+COMPANY_PATTERN_WEIGHTS = [25, 25, 30, 10, 10]
+LEGAL_WORDS = {"gmbh", "co", "kg", "e", "v", "k", "ag", "ohg", "eg", "mbh"}
 LEGAL_FORMS = ["GmbH", "GmbH", "GmbH & Co. KG", "KG", "e. K.", "AG", "OHG"]
 COMPANY_ACRONYMS = ["RTW", "TRH", "HWK", "MBR", "ELTA", "SÜDTEC", "RÖTEC", "WÖMA", "PLANA"]
 CLUB_PATTERNS = _words(
@@ -295,6 +308,23 @@ OTHER_FIXED = [
     "Radio Tälachwelle",
 ]
 
+NAME_PATTERNS = {
+    "Wohnungswirtschaft": HOUSING_PATTERNS,
+    "Verein": CLUB_PATTERNS,
+    "Verband": FEDERATION_PATTERNS,
+    "Investor": INVESTOR_PATTERNS,
+    "Lokale Bevölkerung": CITIZEN_GROUP_PATTERNS,
+    "Sonstige": OTHER_PATTERNS,
+}
+PRESS = {f"Rhön-Kurier, Lokalredaktion {COUNTY_TOWN}", "Radio Tälachwelle"}
+MAILBOXES = {"Kommune": "rathaus", "Kreisverwaltung": "poststelle", "Verein": "vorstand"}
+KIND_TAGS = {"Verein": "Ehrenamt", "Wohnungswirtschaft": "Wohnraumbörse"}
+LIST_DESCRIPTIONS = {
+    "Presseverteiler": "Lokalpresse und Pressestellen; erhält Einladungen zur Information.",
+    "Bürgermeisterinnen und Bürgermeister": f"Alle Hauptverwaltungsbeamten im {DISTRICT}.",
+    "Newsletter Multilokalität": "Empfänger des vierteljährlichen Newsletters.",
+}
+
 TAGS = _words(
     """
     Presse, Pendlerinitiative, Fachkräfte, Wohnraumbörse, Ehrenamt, Newsletter,
@@ -306,6 +336,8 @@ TAGS = _words(
 
 MAIN_SERIES = "Vernetzungstreffen Multilokalität"
 MAIN_RRULE = "FREQ=YEARLY;BYMONTH=3,9;BYDAY=2TU"
+MAIN_TITLE = "{n}. " + MAIN_SERIES
+MAIN_DEPARTMENTS = ["Hauptamt", "Bauamt", "Sozialamt", "Jugendamt", "Wirtschaftsförderung"]
 
 AGENDA_TEMPLATE = [
     ("Eröffnung und Begrüßung", 5),
@@ -459,8 +491,13 @@ LOCATIONS = [
     "Online (Videokonferenz, Zugangsdaten mit der Einladung)",
 ]
 
-NOTE_SENTENCES = [
+NOTE_OPENINGS = [
     "{presenter} stellt den aktuellen Stand vor und erläutert die nächsten Schritte.",
+    "{presenter} berichtet über die bisherigen Erfahrungen.",
+    "{presenter} führt in das Thema ein und zeigt Beispiele aus anderen Regionen.",
+    "{presenter} stellt die Ergebnisse der Umfrage unter den Kommunen vor.",
+]
+NOTE_SENTENCES = [
     "In der Diskussion wird deutlich, dass vor allem kleinere Gemeinden Unterstützung brauchen.",
     "{town} berichtet von guten Erfahrungen mit einem ersten Pilotprojekt.",
     "Mehrere Teilnehmende regen an, die Unternehmen früher einzubinden.",
@@ -468,10 +505,11 @@ NOTE_SENTENCES = [
     "Es wird vereinbart, die Ergebnisse im nächsten Treffen erneut aufzurufen.",
     "Die Präsentation wird dem Protokoll als Anlage beigefügt.",
     "Offen bleibt die Frage der Finanzierung ab dem kommenden Haushaltsjahr.",
-    "{org} bietet an, die Erfahrungen aus dem eigenen Betrieb in einer Arbeitsgruppe einzubringen.",
+    "{company} bietet an, die Erfahrungen aus dem eigenen Betrieb in einer Arbeitsgruppe einzubringen.",
     "Die Koordinationsstelle prüft, ob ein Förderantrag im Programm „Ländliche Räume“ möglich ist.",
     "Ein Vertreter der Vereine weist auf den Bedarf an Übernachtungsmöglichkeiten hin.",
-    "Die Teilnehmenden begrüßen den Vorschlag einstimmig.",
+    "Die Teilnehmenden begrüßen den Vorschlag.",
+    "Auf Nachfrage erläutert die Koordinationsstelle den Zeitplan bis zum Jahresende.",
 ]
 INFORMATION_OUTCOMES = [
     "Die Koordinationsstelle informiert über den Stand der Förderanträge.",
@@ -490,6 +528,11 @@ DECISION_OUTCOMES = [
     "Die Teilnehmenden beschließen, den Pilotversuch in {town} um ein Jahr zu verlängern.",
     "Der Förderantrag wird in der vorgestellten Fassung unterstützt.",
 ]
+OUTCOMES = {
+    "Information": INFORMATION_OUTCOMES,
+    "Vereinbarung": AGREEMENT_OUTCOMES,
+    "Beschluss": DECISION_OUTCOMES,
+}
 ACTION_TEXTS = _words(
     """
     Liste der Leerstände an die Koordinationsstelle senden,
@@ -627,6 +670,12 @@ SUB_MEASURE_STEPS = [
     "Öffentlichkeitsarbeit",
     "Evaluation",
 ]
+# Status of a sub-measure, by the status of its parent.
+SUB_MEASURE_STATUS = {
+    "umgesetzt": ["umgesetzt"],
+    "in Umsetzung": ["umgesetzt", "in Umsetzung", "geplant"],
+    "geplant": ["geplant", "in Prüfung"],
+}
 MEASURE_DESCRIPTIONS = [
     "Ziel ist es, multilokal Lebenden den Alltag in der Region zu erleichtern.",
     "Der Ansatz entstand im Vernetzungstreffen und wird von mehreren Kommunen getragen.",

@@ -39,7 +39,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._painted = False
         self.setWindowTitle(self.tr("Multilok – Vernetzungstreffen Multilokalität"))
-        self.setMinimumSize(QSize(900, 560))
+        self.setMinimumSize(QSize(720, 480))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")

@@ -53,6 +53,7 @@ class DirectoryPage(QWidget):
         filters: list[FilterSpec],
         column_widths: list[int],
         locate: Callable[[Any, int], int | None],
+        placeholder: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -64,9 +65,7 @@ class DirectoryPage(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName(f"{name}_search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(
-            self.tr("Suchen: Name, Organisation, E-Mail, Ort, Schlagwort … (Strg+F)")
-        )
+        self.search.setPlaceholderText(placeholder)
         self.search.textChanged.connect(self._on_search_changed)
 
         top = QHBoxLayout()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -65,7 +66,9 @@ class OrganisationDialog(QDialog):
         form.addRow(self.tr("&Name"), self._name)
         form.addRow(self.tr("&Art"), self._kind)
         form.addRow(self.tr("&Straße"), self._street)
-        form.addRow(self.tr("PLZ, &Ort"), place)
+        place_label = QLabel(self.tr("PLZ, &Ort"))
+        place_label.setBuddy(self._postal_code)
+        form.addRow(place_label, place)
         form.addRow(self.tr("Tele&fon"), self._phone)
         form.addRow(self.tr("&E-Mail"), self._email)
         form.addRow(self.tr("&Webseite"), self._website)

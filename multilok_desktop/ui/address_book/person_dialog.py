@@ -115,12 +115,12 @@ class PersonDialog(QDialog):
         phones.addWidget(self._phone)
         phones.addWidget(QLabel(self.tr("Mobil")))
         phones.addWidget(self._mobile)
-        contact.addRow(self.tr("Tele&fon"), phones)
+        contact.addRow(self._label(self.tr("Tele&fon"), self._phone), phones)
         place = QHBoxLayout()
         place.addWidget(self._postal_code)
         place.addWidget(self._city)
         contact.addRow(self.tr("&Straße"), self._street)
-        contact.addRow(self.tr("PLZ, &Ort"), place)
+        contact.addRow(self._label(self.tr("PLZ, &Ort"), self._postal_code), place)
         contact.addRow(self.tr("Schlag&worte"), self._tags)
         contact.addRow(self.tr("Noti&zen"), self._notes)
 
@@ -172,6 +172,13 @@ class PersonDialog(QDialog):
         if person_id is not None:
             self._load(person_id)
         self._first_name.setFocus()
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        """A form label whose &-shortcut focuses the first field of a row of several."""
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
 
     @staticmethod
     def _buddy(grid: QGridLayout, row: int, column: int, widget: QWidget) -> None:

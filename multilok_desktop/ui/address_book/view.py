@@ -57,6 +57,7 @@ class AddressBookView(QWidget):
             ],
             [220, 240, 170, 130, 220],
             service.person_position,
+            self.tr("Suchen: Name, Organisation, E-Mail, Ort, Schlagwort … (Strg+F)"),
         )
         self.organisations = DirectoryPage(
             "organisations",
@@ -65,6 +66,7 @@ class AddressBookView(QWidget):
             [FilterSpec(self.tr("&Art:"), "kind_id", service.organisation_kinds)],
             [320, 150, 150, 70, 220],
             service.organisation_position,
+            self.tr("Suchen: Name, Art, E-Mail, Ort, Schlagwort … (Strg+F)"),
         )
         self.lists = ListsPage(service)
         for page in (self.people, self.organisations):
