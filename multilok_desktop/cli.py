@@ -418,6 +418,7 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
         f"{args.file.name} ({parsed.format_name}): {result.people_created} Personen und "
         f"{result.organisations_created} Organisationen übernommen"
         + (f", {result.skipped} mögliche Dubletten übersprungen" if result.skipped else "")
+        + (f", {result.unchanged} Organisationen gab es schon" if result.unchanged else "")
         + "."
     )
     return 0
