@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.address_book.restore_state(self._settings)
+        self.address_book.load()
         self.navigation.setCurrentRow(
             int(self._settings.value("main_window/view", NAV_ADDRESS_BOOK))
         )

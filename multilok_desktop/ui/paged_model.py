@@ -46,6 +46,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Query, Row]):
         self._query = query
         self._total = 0
         self._pages: dict[int, list[Row]] = {}
+        self._loaded = False  # nothing asked of the service until the list is first shown
 
     # --- what the view changes ---------------------------------------------------------
 
@@ -53,11 +54,16 @@ class PagedTableModel(QAbstractTableModel, Generic[Query, Row]):
     def query(self) -> Query:
         return self._query
 
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
     def set_query(self, query: Query) -> None:
         self.beginResetModel()
         self._query = query
         self._pages.clear()
         self._total = self._count(query)
+        self._loaded = True
         self.endResetModel()
 
     def reload(self) -> None:
@@ -106,7 +112,11 @@ class PagedTableModel(QAbstractTableModel, Generic[Query, Row]):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(replace(self._query, sort=key, descending=descending))  # type: ignore[type-var]
+        query = replace(self._query, sort=key, descending=descending)  # type: ignore[type-var]
+        if self._loaded:
+            self.set_query(query)
+        else:
+            self._query = query  # restored header state: remember, load when first shown
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

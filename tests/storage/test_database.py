@@ -14,6 +14,7 @@ from multilok_desktop.domain import Base, MeasureStatus, OrganisationKind
 from multilok_desktop.storage.database import Database
 from multilok_desktop.storage.errors import DatabaseNewerError, DatabaseOpenError
 from multilok_desktop.storage.migrate import (
+    HEAD_REVISION,
     alembic_config,
     current_revision,
     head_revision,
@@ -32,11 +33,12 @@ def test_migrations_build_exactly_the_models_schema(db: Database) -> None:
 
 
 def test_migrations_form_one_chain_to_head() -> None:
+    """One chain, and HEAD_REVISION (the start-up fast path) names its newest migration."""
     script = ScriptDirectory.from_config(alembic_config())
     assert len(script.get_heads()) == 1
     revisions = list(script.walk_revisions())
     assert revisions[-1].down_revision is None
-    assert head_revision() == revisions[0].revision
+    assert head_revision() == revisions[0].revision == HEAD_REVISION
 
 
 def test_new_database_is_at_head_with_seeded_taxonomies(db: Database) -> None:

@@ -142,10 +142,16 @@ class DirectoryPage(QWidget):
 
     # --- state --------------------------------------------------------------------------
 
+    def ensure_loaded(self) -> None:
+        if not self.model.loaded:
+            self.model.reload()
+
     def refresh(self, select_id: int | None = None) -> None:
         """Reload after a change; keep (or move to) the selected record."""
+        if not self.model.loaded and select_id is None:
+            return  # not shown yet: it loads fresh when its tab opens
         keep = select_id if select_id is not None else self.current_id()
-        self.model.reload()
+        self.model.reload()  # also the first load
         if keep is not None:
             self.select_id(keep)
 
@@ -245,6 +251,7 @@ class DirectoryPage(QWidget):
             self.splitter.restoreState(splitter)
         header = settings.value(f"{self.objectName()}/header")
         if header is not None and self.table.horizontalHeader().restoreState(header):
+            # Before the first load this only sets the query's sort (no extra queries).
             self.model.sort(
                 self.table.horizontalHeader().sortIndicatorSection(),
                 self.table.horizontalHeader().sortIndicatorOrder(),

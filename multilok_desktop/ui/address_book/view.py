@@ -19,7 +19,6 @@ from ...services.address_book_service import AddressBookService
 from ...services.errors import NotFoundError, ServiceError
 from .detail_pane import DetailPane
 from .directory_page import DirectoryPage, FilterSpec
-from .import_dialog import ImportDialog
 from .lists import organisations_model, people_model
 from .lists_page import ListsPage, choose_list
 from .merge_dialog import MergeDialog
@@ -84,7 +83,7 @@ class AddressBookView(QWidget):
         self.tabs.addTab(self.people, self.tr("&Personen"))
         self.tabs.addTab(self.organisations, self.tr("&Organisationen"))
         self.tabs.addTab(self.lists, self.tr("&Verteiler"))
-        self.tabs.currentChanged.connect(self._update_actions)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.toolbar = QToolBar(self.tr("Adressbuch"))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -119,8 +118,6 @@ class AddressBookView(QWidget):
         layout.setContentsMargins(6, 0, 6, 6)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.tabs, 1)
-        self.people.model.set_query(self.people.model.query)
-        self.organisations.model.set_query(self.organisations.model.query)
         self._update_actions()
 
     def _action(
@@ -151,6 +148,7 @@ class AddressBookView(QWidget):
     @Slot(int)
     def show_person(self, person_id: int) -> None:
         self.tabs.setCurrentIndex(PEOPLE_TAB)
+        self.people.ensure_loaded()
         if not self.people.select_id(person_id):
             self.people.search.clear()  # the filter hid it: show everyone, then select
             self.people.select_id(person_id)
@@ -159,6 +157,7 @@ class AddressBookView(QWidget):
     @Slot(int)
     def show_organisation(self, organisation_id: int) -> None:
         self.tabs.setCurrentIndex(ORGANISATIONS_TAB)
+        self.organisations.ensure_loaded()
         if not self.organisations.select_id(organisation_id):
             self.organisations.search.clear()
             self.organisations.select_id(organisation_id)
@@ -175,6 +174,17 @@ class AddressBookView(QWidget):
             pane.show_organisation(self._service.organisation(organisation_id))
         except NotFoundError:
             pane.show_nothing(self.tr("Dieser Eintrag wurde inzwischen gelöscht."))
+
+    def load(self) -> None:
+        """Fill the visible list; the other one loads when its tab is first opened."""
+        self._on_tab_changed()
+
+    @Slot()
+    def _on_tab_changed(self) -> None:
+        page = self.tabs.currentWidget()
+        if isinstance(page, DirectoryPage):
+            page.ensure_loaded()
+        self._update_actions()
 
     @Slot()
     def _update_actions(self) -> None:
@@ -330,6 +340,8 @@ class AddressBookView(QWidget):
             self.import_file(path)
 
     def import_file(self, path: str) -> None:
+        from .import_dialog import ImportDialog  # loads the parsers: only when importing
+
         dialog = ImportDialog(self._exchange, path, self)
         if not dialog.ready:
             return
