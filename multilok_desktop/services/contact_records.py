@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..domain import Membership, Person
 from ..domain.text import sort_key
+from .people import PERSON_TEXT_FIELDS
 
 CHUNK = 500  # ids per query, well below SQLite's variable limit
 
@@ -185,17 +186,7 @@ def _record(person: Person, today: date) -> ContactRecord:
     current = [m for m in person.memberships if m.valid_until is None or m.valid_until >= today]
     membership = current[0] if current else None  # ordered: primary first
     record = ContactRecord(
-        salutation=person.salutation,
-        title=person.title,
-        first_name=person.first_name,
-        last_name=person.last_name,
-        function=person.function,
-        email=person.email,
-        phone=person.phone,
-        mobile=person.mobile,
-        street=person.street,
-        postal_code=person.postal_code,
-        city=person.city,
+        **{name: getattr(person, name) for name in PERSON_TEXT_FIELDS},
         notes=person.notes,
         categories=[tag.name for tag in person.tags],
         source=f"Person {person.id} ({person.full_name})",

@@ -23,6 +23,12 @@ from ..domain import (
 )
 from .errors import NotFoundError, ValidationError
 
+# The person's plain text fields, shared by reading, saving, merging and exporting.
+PERSON_TEXT_FIELDS = (
+    "salutation", "title", "first_name", "last_name", "function", "email", "phone",
+    "mobile", "street", "postal_code", "city",
+)  # fmt: skip
+
 # Deliberately loose: one @, something before it, a dot in the domain, no spaces.
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -168,17 +174,7 @@ def get_person(session: Session, person_id: int) -> PersonDetails:
     return PersonDetails(
         id=person.id,
         data=PersonData(
-            first_name=person.first_name,
-            last_name=person.last_name,
-            salutation=person.salutation,
-            title=person.title,
-            function=person.function,
-            email=person.email,
-            phone=person.phone,
-            mobile=person.mobile,
-            street=person.street,
-            postal_code=person.postal_code,
-            city=person.city,
+            **{name: getattr(person, name) for name in PERSON_TEXT_FIELDS},
             notes=person.notes,
             tags=tuple(t.name for t in person.tags),
             memberships=memberships,
@@ -200,10 +196,7 @@ def save_person(session: Session, data: PersonData, person_id: int | None = None
         person = session.get(Person, person_id, options=[selectinload(Person.memberships)])
         if person is None:
             raise NotFoundError(f"Person {person_id} gibt es nicht (mehr).")
-    for name in (
-        "first_name", "last_name", "salutation", "title", "function", "email", "phone",
-        "mobile", "street", "postal_code", "city", "notes",
-    ):  # fmt: skip
+    for name in (*PERSON_TEXT_FIELDS, "notes"):
         setattr(person, name, getattr(data, name))
     person.tags = tags_by_name(session, data.tags)
     _replace_memberships(session, person, data.memberships)
@@ -214,22 +207,7 @@ def save_person(session: Session, data: PersonData, person_id: int | None = None
 def _stripped(data: PersonData) -> PersonData:
     return replace(
         data,
-        **{
-            name: getattr(data, name).strip()
-            for name in (
-                "first_name",
-                "last_name",
-                "salutation",
-                "title",
-                "function",
-                "email",
-                "phone",
-                "mobile",
-                "street",
-                "postal_code",
-                "city",
-            )
-        },  # fmt: skip
+        **{name: getattr(data, name).strip() for name in PERSON_TEXT_FIELDS},
         tags=tuple(dict.fromkeys(t.strip() for t in data.tags if t.strip())),
     )
 
@@ -309,10 +287,7 @@ def merge_people(session: Session, keep_id: int, remove_id: int) -> None:
         missing = keep_id if keep is None else remove_id
         raise NotFoundError(f"Person {missing} gibt es nicht (mehr).")
 
-    for name in (
-        "salutation", "title", "first_name", "last_name", "function", "email", "phone",
-        "mobile", "street", "postal_code", "city",
-    ):  # fmt: skip
+    for name in PERSON_TEXT_FIELDS:
         if not getattr(keep, name) and getattr(remove, name):
             setattr(keep, name, getattr(remove, name))
     if remove.notes:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...exchange.contact_exchange_service import ContactExchangeService
 from ...services.contact_import import ImportPreview
 from ...services.errors import ServiceError
+from ..dialog_buttons import dialog_buttons
 
 COL_TAKE, COL_NAME, COL_ORGANISATION, COL_EMAIL, COL_NOTE = range(5)
 WARNING_BACKGROUND = QColor("#fff4ce")
@@ -128,14 +129,8 @@ class ImportDialog(QDialog):
         row_buttons.addStretch()
         row_buttons.addWidget(self._count)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = dialog_buttons(self, self.tr("&Importieren"))
         self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self._ok.setText(self.tr("&Importieren"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(summary)

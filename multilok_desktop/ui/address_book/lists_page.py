@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...services.address_book_service import AddressBookService
 from ...services.errors import ServiceError
+from ..dialog_buttons import dialog_buttons
 from .picker import pick_organisations, pick_people
 
 LIST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -42,12 +42,7 @@ class ListPropertiesDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Name"), self._name)
         form.addRow(self.tr("&Beschreibung"), self._description)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("Speichern"))
         form.addRow(buttons)
         self.resize(420, 120)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLabel,
     QMessageBox,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...services.address_book_service import AddressBookService
 from ...services.errors import ServiceError
+from ..dialog_buttons import dialog_buttons
 from .detail_pane import person_html
 
 
@@ -56,13 +56,7 @@ class MergeDialog(QDialog):
             grid.addWidget(choice, 0, column)
             grid.addWidget(card, 1, column)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Zusammenführen"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("Zusammenführen"))
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addLayout(grid, 1)

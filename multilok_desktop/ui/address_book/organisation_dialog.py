@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...services.address_book_service import AddressBookService
 from ...services.errors import ServiceError
 from ...services.organisations import OrganisationData
+from ..dialog_buttons import dialog_buttons
 
 
 class OrganisationDialog(QDialog):
@@ -75,13 +75,7 @@ class OrganisationDialog(QDialog):
         form.addRow(self.tr("Schlag&worte"), self._tags)
         form.addRow(self.tr("Noti&zen"), self._notes)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Speichern"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("Speichern"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -32,6 +31,7 @@ from ...services.dates import format_date, parse_date
 from ...services.errors import ServiceError
 from ...services.people import MembershipData, PersonData
 from ...services.taxonomies import Choice
+from ..dialog_buttons import dialog_buttons
 from .picker import pick_organisation
 
 SALUTATIONS = ["", "Frau", "Herr"]
@@ -154,13 +154,7 @@ class PersonDialog(QDialog):
         membership_layout.addWidget(self._memberships)
         membership_layout.addLayout(membership_buttons)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Speichern"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("Speichern"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(names)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.address_book_service import AddressBookService
+from ..dialog_buttons import dialog_buttons
 from ..paged_model import PagedTableModel
 from .lists import organisations_model, people_model
 
@@ -60,12 +60,7 @@ class PickerDialog(QDialog):
         self._table.doubleClicked.connect(self.accept)
         self._count = QLabel()
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Übernehmen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("Übernehmen"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._search)
