@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import APP_NAME, ORG_NAME, __version__
@@ -23,6 +24,12 @@ from .ui.address_book.view import AddressBookView
 from .ui.main_window import MainWindow
 
 DEMO_DB_NAME = "multilok-demo.sqlite"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file in resources/: beside the package in a checkout, in _MEIPASS when frozen."""
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1]))
+    return base.joinpath("resources", *parts)
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -80,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(f"{APP_NAME} Desktop")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "multilok.svg"))))
     install_translators(app)
 
     try:

@@ -412,7 +412,7 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
     database = _open(args)
     with database.session() as session:
         preview = preview_import(session, parsed.records)
-        skip = set() if args.with_duplicates else preview.duplicate_indices
+        skip = frozenset() if args.with_duplicates else preview.duplicate_indices
         result = apply_import(session, parsed.records, skip=skip)
     print(
         f"{args.file.name} ({parsed.format_name}): {result.people_created} Personen und "

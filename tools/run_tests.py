@@ -27,4 +27,6 @@ if __name__ == "__main__":
         sys.exit(f"Qt startet nicht – es fehlen Systembibliotheken.{hint}")
     if run([python, "-m", "ruff", "check", "multilok_desktop", "tests", "tools"]) != 0:
         sys.exit("ruff hat Fehler gefunden.")
+    if run([python, "-m", "mypy"]) != 0:
+        sys.exit("mypy hat Typfehler gefunden.")
     sys.exit(run([python, "-m", "pytest", "-q", *sys.argv[1:]], env=env))

@@ -138,7 +138,7 @@ def preview_import(session: Session, records: Sequence[ContactRecord]) -> Import
 
 
 def _identity_keys(record: ContactRecord) -> list[str]:
-    keys = []
+    keys: list[str] = []
     if record.last_name:
         keys.extend(f"name:{key}" for key in sorted(name_keys(record.first_name, record.last_name)))
     if record.email:
@@ -375,24 +375,18 @@ def _create_organisations(
     created = []
     for key, record in wanted.items():
         own = not record.has_person
-        data = OrganisationData(
-            name=record.organisation,
-            kind_id=kind_id,
-            website=record.website,
-            **(
-                {
-                    "street": record.street,
-                    "postal_code": record.postal_code,
-                    "city": record.city,
-                    "phone": record.phone or record.mobile,
-                    "email": record.email,
-                    "notes": record.notes,
-                    "tags": tuple(record.categories),
-                }
-                if own
-                else {}
-            ),
-        )
+        data = OrganisationData(name=record.organisation, kind_id=kind_id, website=record.website)
+        if own:  # an organisation-only record brings the organisation's own details
+            data = replace(
+                data,
+                street=record.street,
+                postal_code=record.postal_code,
+                city=record.city,
+                phone=record.phone or record.mobile,
+                email=record.email,
+                notes=record.notes,
+                tags=tuple(record.categories),
+            )
         organisation_id = _save_organisation(session, data, record)
         organisations.remember(key, organisation_id)
         created.append(organisation_id)

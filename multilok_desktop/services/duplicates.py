@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain import PersonDirectoryRow
@@ -43,7 +43,7 @@ def find_duplicate_people(
     exclude_id: int | None = None,
 ) -> list[DuplicateCandidate]:
     """People with the same name (any umlaut spelling) or the same e-mail address."""
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if last_name.strip():
         conditions.append(PersonDirectoryRow.sort_key.in_(name_keys(first_name, last_name)))
     email = email.strip().lower()

@@ -115,9 +115,10 @@ def save_organisation(
         organisation = Organisation()
         session.add(organisation)
     else:
-        organisation = session.get(Organisation, organisation_id)
-        if organisation is None:
+        found = session.get(Organisation, organisation_id)
+        if found is None:
             raise NotFoundError(f"Organisation {organisation_id} gibt es nicht (mehr).")
+        organisation = found
     for name in (
         "name", "kind_id", "street", "postal_code", "city", "phone", "email", "website", "notes",
     ):  # fmt: skip

@@ -193,9 +193,10 @@ def save_person(session: Session, data: PersonData, person_id: int | None = None
         person = Person()
         session.add(person)
     else:
-        person = session.get(Person, person_id, options=[selectinload(Person.memberships)])
-        if person is None:
+        found = session.get(Person, person_id, options=[selectinload(Person.memberships)])
+        if found is None:
             raise NotFoundError(f"Person {person_id} gibt es nicht (mehr).")
+        person = found
     for name in (*PERSON_TEXT_FIELDS, "notes"):
         setattr(person, name, getattr(data, name))
     person.tags = tags_by_name(session, data.tags)
@@ -251,16 +252,14 @@ def tags_by_name(session: Session, names: tuple[str, ...] | list[str]) -> list[T
     }
     # SQLite's lower() folds ASCII only; check umlaut tags among all tags in Python.
     if len(existing) < len(folded):
-        for tag in session.scalars(select(Tag)):
-            existing.setdefault(tag.name.casefold(), tag)
-    tags = []
+        for known in session.scalars(select(Tag)):
+            existing.setdefault(known.name.casefold(), known)
+    tags: list[Tag] = []
     for key, name in folded.items():
-        tag = existing.get(key)
-        if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
-            existing[key] = tag
-        tags.append(tag)
+        if key not in existing:
+            existing[key] = Tag(name=name)
+            session.add(existing[key])
+        tags.append(existing[key])
     return tags
 
 
