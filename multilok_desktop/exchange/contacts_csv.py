@@ -33,10 +33,15 @@ from ..services.contact_records import (
     split_full_name,
     split_salutation,
 )
+from .csv_formats import (
+    ANY_FORMAT,
+    FORMATS,
+    NOT_IMPORTED,
+    Column,
+    Format,
+    key,
+)
 from .errors import ImportFileError
-
-NOT_IMPORTED = "— wird nicht übernommen —"
-UNKNOWN_FORMAT = "CSV (Spalten nach Überschrift zugeordnet)"
 
 # Fields of the tables besides ContactRecord's own, with their labels for the mapping.
 _EXTRA_LABELS = {
@@ -54,208 +59,6 @@ _MULTI_VALUE = " ::: "  # Google puts several values into one cell this way
 _FORMULA_START = ("=", "+", "-", "@")  # Excel would run these as formulas
 
 
-@dataclass(frozen=True)
-class _Column:
-    field: str
-    rank: int = 0
-
-
-def _key(header: str) -> str:
-    return " ".join(header.replace("\ufeff", "").split()).casefold()
-
-
-def _table(*entries: tuple[str, str] | tuple[str, str, int]) -> dict[str, _Column]:
-    table: dict[str, _Column] = {}
-    for header, field, *rank in entries:
-        table[_key(header)] = _Column(field, rank[0] if rank else 0)
-    return table
-
-
-@dataclass(frozen=True)
-class _Format:
-    name: str
-    signature: frozenset[str]  # headers that identify the format (all must be there)
-    columns: dict[str, _Column]
-    numbered: tuple[tuple[re.Pattern[str], str], ...] = ()  # Google's "E-mail 2 - Value"
-
-
-def _signature(*headers: str) -> frozenset[str]:
-    return frozenset(_key(h) for h in headers)
-
-
-# Google numbers repeated fields; the number is the rank.
-_GOOGLE_NUMBERED = (
-    (re.compile(r"^e-mail (\d+) - value$"), "email"),
-    (re.compile(r"^phone (\d+) - value$"), "phone_or_mobile"),
-    (re.compile(r"^address (\d+) - street$"), "street"),
-    (re.compile(r"^address (\d+) - city$"), "city"),
-    (re.compile(r"^address (\d+) - postal code$"), "postal_code"),
-    (re.compile(r"^website (\d+) - value$"), "website"),
-)
-
-_MULTILOK = _Format(
-    "Multilok",
-    _signature("Titel", "Funktion", "Mobil", "PLZ"),
-    _table(*((label, field) for field, label in FIELD_LABELS.items())),
-)
-# The tables below are laid out by topic: name, organisation, address (business, then
-# private and other as stand-ins), phones, e-mail, the rest.
-_OUTLOOK_DE = _Format(
-    "Outlook (deutsch)",
-    _signature("Weitere Vornamen", "Postleitzahl geschäftlich", "E-Mail-Adresse"),
-    _table(
-        ("Anrede", "prefix"), ("Vorname", "first_name"), ("Weitere Vornamen", "middle_name"),
-        ("Nachname", "last_name"),
-        ("Firma", "organisation"), ("Abteilung", "department"), ("Position", "function"),
-        ("Straße geschäftlich", "street"), ("Straße geschäftlich 2", "street"),
-        ("Straße geschäftlich 3", "street"), ("Postleitzahl geschäftlich", "postal_code"),
-        ("Ort geschäftlich", "city"),
-        ("Straße privat", "street", 1), ("Straße privat 2", "street", 1),
-        ("Straße privat 3", "street", 1), ("Postleitzahl privat", "postal_code", 1),
-        ("Ort privat", "city", 1),
-        ("Weitere Straße", "street", 2), ("Weitere Postleitzahl", "postal_code", 2),
-        ("Weiterer Ort", "city", 2),
-        ("Telefon geschäftlich", "phone"), ("Telefon geschäftlich 2", "phone", 1),
-        ("Telefon Firma", "phone", 2), ("Haupttelefon", "phone", 3),
-        ("Telefon privat", "phone", 4), ("Telefon (privat)", "phone", 4),
-        ("Weiteres Telefon", "phone", 5), ("Mobiltelefon", "mobile"),
-        ("Mobiltelefon 2", "mobile", 1),
-        ("E-Mail-Adresse", "email"), ("E-Mail 2: Adresse", "email", 1),
-        ("E-Mail 3: Adresse", "email", 2),
-        ("Webseite", "website"), ("Notizen", "notes"), ("Kategorien", "categories"),
-    ),
-)  # fmt: skip
-_OUTLOOK_EN = _Format(
-    "Outlook (englisch)",
-    _signature("Middle Name", "Business Postal Code", "E-mail Address"),
-    _table(
-        ("Title", "prefix"), ("First Name", "first_name"), ("Middle Name", "middle_name"),
-        ("Last Name", "last_name"),
-        ("Company", "organisation"), ("Department", "department"), ("Job Title", "function"),
-        ("Business Street", "street"), ("Business Street 2", "street"),
-        ("Business Street 3", "street"), ("Business Postal Code", "postal_code"),
-        ("Business City", "city"),
-        ("Home Street", "street", 1), ("Home Street 2", "street", 1),
-        ("Home Street 3", "street", 1), ("Home Postal Code", "postal_code", 1),
-        ("Home City", "city", 1),
-        ("Other Street", "street", 2), ("Other Postal Code", "postal_code", 2),
-        ("Other City", "city", 2),
-        ("Business Phone", "phone"), ("Business Phone 2", "phone", 1),
-        ("Company Main Phone", "phone", 2), ("Primary Phone", "phone", 3),
-        ("Home Phone", "phone", 4), ("Other Phone", "phone", 5), ("Mobile Phone", "mobile"),
-        ("E-mail Address", "email"), ("E-mail 2 Address", "email", 1),
-        ("E-mail 3 Address", "email", 2),
-        ("Web Page", "website"), ("Notes", "notes"), ("Categories", "categories"),
-    ),
-)  # fmt: skip
-_THUNDERBIRD = _Format(
-    "Thunderbird",
-    _signature("Primary Email", "Display Name"),
-    _table(
-        ("First Name", "first_name"), ("Last Name", "last_name"), ("Display Name", "full_name"),
-        ("Organization", "organisation"), ("Department", "department"),
-        ("Job Title", "function"),
-        ("Work Address", "street"), ("Work Address 2", "street"),
-        ("Work ZipCode", "postal_code"), ("Work City", "city"),
-        ("Home Address", "street", 1), ("Home Address 2", "street", 1),
-        ("Home ZipCode", "postal_code", 1), ("Home City", "city", 1),
-        ("Work Phone", "phone"), ("Home Phone", "phone", 1), ("Mobile Number", "mobile"),
-        ("Primary Email", "email"), ("Secondary Email", "email", 1),
-        ("Web Page 1", "website"), ("Web Page 2", "website", 1), ("Notes", "notes"),
-    ),
-)  # fmt: skip
-_THUNDERBIRD_DE = _Format(
-    "Thunderbird (deutsch)",
-    _signature("Primäre E-Mail-Adresse", "Anzeigename"),
-    _table(
-        ("Vorname", "first_name"), ("Nachname", "last_name"), ("Anzeigename", "full_name"),
-        ("Organisation", "organisation"), ("Abteilung", "department"),
-        ("Arbeitstitel", "function"),
-        # Thunderbird writes "Dienstlich: Ort"; some versions "Ort dienstlich"
-        ("Dienstlich: Adresse", "street"), ("Dienstlich: Adresse 2", "street"),
-        ("Dienstlich: PLZ", "postal_code"), ("Dienstlich: Ort", "city"),
-        ("Adresse dienstlich", "street"), ("Adresse 2 dienstlich", "street"),
-        ("PLZ dienstlich", "postal_code"), ("Ort dienstlich", "city"),
-        ("Privat: Adresse", "street", 1), ("Privat: Adresse 2", "street", 1),
-        ("Privat: PLZ", "postal_code", 1), ("Privat: Ort", "city", 1),
-        ("Adresse privat", "street", 1), ("PLZ privat", "postal_code", 1),
-        ("Ort privat", "city", 1),
-        ("Tel. dienstlich", "phone"), ("Tel. privat", "phone", 1),
-        ("Mobil-Tel.-Nr.", "mobile"),
-        ("Primäre E-Mail-Adresse", "email"), ("Sekundäre E-Mail-Adresse", "email", 1),
-        ("Webseite 1", "website"), ("Webseite 2", "website", 1), ("Notizen", "notes"),
-    ),
-)  # fmt: skip
-_GOOGLE = _Format(
-    "Google Kontakte",
-    _signature("Given Name", "Family Name", "Group Membership"),
-    _table(
-        ("Name", "full_name"), ("Given Name", "first_name"),
-        ("Additional Name", "middle_name"), ("Family Name", "last_name"),
-        ("Name Prefix", "prefix"),
-        ("Organization 1 - Name", "organisation"), ("Organization 1 - Title", "function"),
-        ("Organization 1 - Department", "department"),
-        ("Notes", "notes"), ("Group Membership", "groups"),
-    ),
-    _GOOGLE_NUMBERED,
-)  # fmt: skip
-_GOOGLE_NEW = _Format(
-    "Google Kontakte",
-    _signature("First Name", "Last Name", "Labels"),
-    _table(
-        ("First Name", "first_name"), ("Middle Name", "middle_name"),
-        ("Last Name", "last_name"), ("Name Prefix", "prefix"),
-        ("Organization Name", "organisation"), ("Organization Title", "function"),
-        ("Organization Department", "department"),
-        ("Notes", "notes"), ("Labels", "groups"),
-    ),
-    _GOOGLE_NUMBERED,
-)  # fmt: skip
-# Headers of lists people keep themselves (in Excel); with every format's headers after them.
-_GENERIC = _table(
-    ("Anrede", "prefix"), ("Titel", "title"), ("Vorname", "first_name"),
-    ("Nachname", "last_name"), ("Name", "full_name"),
-    ("Firma", "organisation"), ("Organisation", "organisation"),
-    ("Institution", "organisation"), ("Unternehmen", "organisation"),
-    ("Abteilung", "department"), ("Amt", "department"), ("Ressort", "department"),
-    ("Funktion", "function"), ("Position", "function"), ("Rolle", "function"),
-    ("Straße", "street"), ("Strasse", "street"), ("Anschrift", "street"),
-    ("Adresse", "street"), ("PLZ", "postal_code"), ("Postleitzahl", "postal_code"),
-    ("Ort", "city"), ("Stadt", "city"),
-    ("Telefon", "phone"), ("Tel.", "phone"), ("Telefonnummer", "phone"),
-    ("Mobil", "mobile"), ("Handy", "mobile"), ("Mobiltelefon", "mobile"),
-    ("Mobilnummer", "mobile"),
-    ("E-Mail", "email"), ("E-Mail-Adresse", "email"), ("Email", "email"), ("Mail", "email"),
-    ("Webseite", "website"), ("Website", "website"), ("Homepage", "website"),
-    ("Internet", "website"),
-    ("Notizen", "notes"), ("Notiz", "notes"), ("Bemerkung", "notes"),
-    ("Bemerkungen", "notes"), ("Kommentar", "notes"),
-    ("Kategorien", "categories"), ("Kategorie", "categories"),
-    ("Schlagworte", "categories"), ("Stichwörter", "categories"),
-)  # fmt: skip
-# In the order formats are tried; the first whose signature headers are all there wins.
-_FORMATS = (
-    _MULTILOK,
-    _OUTLOOK_DE,
-    _OUTLOOK_EN,
-    _GOOGLE_NEW,
-    _GOOGLE,
-    _THUNDERBIRD,
-    _THUNDERBIRD_DE,
-)
-
-
-def _generic_format() -> _Format:
-    columns = dict(_GENERIC)
-    for known in _FORMATS:
-        for key, column in known.columns.items():
-            columns.setdefault(key, column)
-    return _Format(UNKNOWN_FORMAT, frozenset(), columns, _GOOGLE_NUMBERED)
-
-
-_ANY_FORMAT = _generic_format()
-
-
 # --- reading --------------------------------------------------------------------------
 
 
@@ -271,7 +74,7 @@ class CsvParseResult:
 @dataclass(frozen=True)
 class _Mapped:
     index: int
-    column: _Column
+    column: Column
     type_index: int | None = None  # Google: the column saying whether a phone is a mobile
 
 
@@ -404,15 +207,15 @@ def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
         yield start, row
 
 
-def _map_columns(header: list[str]) -> tuple[_Format, list[_Mapped], list[tuple[str, str]]]:
-    keys = [_key(h) for h in header]
-    known = next((f for f in _FORMATS if f.signature <= set(keys)), _ANY_FORMAT)
-    columns: list[_Column | None] = [_column(known, key) for key in keys]
+def _map_columns(header: list[str]) -> tuple[Format, list[_Mapped], list[tuple[str, str]]]:
+    keys = [key(h) for h in header]
+    known = next((f for f in FORMATS if f.signature <= set(keys)), ANY_FORMAT)
+    columns: list[Column | None] = [_column(known, key) for key in keys]
     fields = {c.field for c in columns if c}
     if "full_name" in fields and "first_name" in fields and "last_name" not in fields:
         # "Vorname" + "Name" in a list of one's own: "Name" is the family name.
         columns = [
-            _Column("last_name", c.rank) if c and c.field == "full_name" else c for c in columns
+            Column("last_name", c.rank) if c and c.field == "full_name" else c for c in columns
         ]
     mapped = []
     mapping = []
@@ -430,14 +233,14 @@ def _map_columns(header: list[str]) -> tuple[_Format, list[_Mapped], list[tuple[
     return known, mapped, mapping
 
 
-def _column(known: _Format, key: str) -> _Column | None:
+def _column(known: Format, key: str) -> Column | None:
     column = known.columns.get(key)
     if column is not None:
         return column
     for pattern, field in known.numbered:
         match = pattern.match(key)
         if match:
-            return _Column(field, int(match.group(1)) - 1)
+            return Column(field, int(match.group(1)) - 1)
     return None
 
 
@@ -449,7 +252,7 @@ def _type_column(keys: list[str], value_key: str) -> int | None:
     return None
 
 
-def _label(column: _Column) -> str:
+def _label(column: Column) -> str:
     label = FIELD_LABELS.get(column.field) or _EXTRA_LABELS[column.field]
     return f"{label} (falls leer)" if column.rank else label
 

@@ -9,12 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from multilok_desktop.exchange.contacts_csv import (
-    NOT_IMPORTED,
-    UNKNOWN_FORMAT,
     CsvParseResult,
     format_contacts_csv,
     parse_contacts_csv,
 )
+from multilok_desktop.exchange.csv_formats import NOT_IMPORTED, UNKNOWN_FORMAT
 from multilok_desktop.exchange.errors import ImportFileError
 from multilok_desktop.services.contact_records import ContactRecord
 
