@@ -53,13 +53,14 @@ def test_typing_filters_the_list_and_shows_details(window: MainWindow, qtbot) ->
     people = window.address_book.people
     people.search.setText("MÜLL")
     assert visible_names(window) == ["Müller, Jürgen"]
-    assert "Amtsleiter" in people.details.toPlainText()
+    # the card follows a moment after typing stops
+    qtbot.waitUntil(lambda: "Amtsleiter" in people.details.toPlainText())
     assert "Gemeinde Großwöllmen" in people.details.toPlainText()
     people.search.setText("koehler")
     assert visible_names(window) == ["Köhler, Anna"]
     people.search.setText("gibt es nicht")
     assert visible_names(window) == []
-    assert "Keine Treffer" in people.details.toPlainText()
+    qtbot.waitUntil(lambda: "Keine Treffer" in people.details.toPlainText())
 
 
 def test_filter_by_organisation_kind(window: MainWindow) -> None:

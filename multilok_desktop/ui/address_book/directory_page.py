@@ -6,7 +6,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +33,8 @@ from PySide6.QtWidgets import (
 from ...services.taxonomies import Choice
 from ..paged_model import PagedTableModel
 from .detail_pane import DetailPane
+
+DETAILS_DELAY_MS = 120
 
 
 class FilterSpec:
@@ -108,6 +119,12 @@ class DirectoryPage(QWidget):
 
         self.count_label = QLabel()
         self.details = DetailPane()
+        # The card follows the selection after a short pause, so typing in the search
+        # field (which selects the first hit each time) never waits for detail queries.
+        self._details_timer = QTimer(self)
+        self._details_timer.setSingleShot(True)
+        self._details_timer.setInterval(DETAILS_DELAY_MS)
+        self._details_timer.timeout.connect(self._on_details_due)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -220,12 +237,16 @@ class DirectoryPage(QWidget):
 
     @Slot(QItemSelection, QItemSelection)
     def _on_selection_changed(self, *_: object) -> None:
+        self._details_timer.start()
+        self.selection_changed.emit()
+
+    @Slot()
+    def _on_details_due(self) -> None:
         ids = self.selected_ids()
         if len(ids) == 1:
             self.show_record(ids[0])
         elif len(ids) > 1:
             self.details.show_nothing(self.tr("%n Einträge ausgewählt.", "", len(ids)))
-        self.selection_changed.emit()
 
     @Slot(QModelIndex)
     def _on_double_clicked(self, index: QModelIndex) -> None:
