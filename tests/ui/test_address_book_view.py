@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QListWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QListWidget, QPushButton
 
 from multilok_desktop.app import build_main_window
 from multilok_desktop.services.people import PersonData
@@ -224,3 +224,34 @@ def test_keyboard_search_shortcut_and_arrow_into_list(window: MainWindow, qtbot)
     people.search.setText("a")
     qtbot.keyClick(people.search, Qt.Key.Key_Down)
     assert people.table.hasFocus()
+
+
+def test_membership_with_a_new_organisation_from_the_picker(
+    window: MainWindow,
+    qtbot,  # noqa: ANN001
+) -> None:
+    """Typing an unknown organisation in the picker and pressing "Neu …" creates it."""
+    from multilok_desktop.ui.address_book.organisation_dialog import OrganisationDialog
+    from multilok_desktop.ui.address_book.picker import PickerDialog
+
+    def in_picker(picker: PickerDialog) -> None:
+        picker._search.setText("Pendlerinitiative Talbach")
+        with_dialog(OrganisationDialog, lambda editor: editor.accept())
+        new = next(b for b in picker.findChildren(QPushButton) if b.text() == "&Neu …")
+        new.click()
+
+    def fill(dialog: PersonDialog) -> None:
+        dialog._first_name.setText("Lena")
+        dialog._last_name.setText("Weiß")
+        with_dialog(PickerDialog, in_picker)
+        dialog._on_add_membership()
+        dialog.accept()
+
+    with_dialog(PersonDialog, fill)
+    window.address_book.new_action.trigger()
+    people = window.address_book.people
+    people.search.setText("weiß")
+    assert [people.model.data(people.model.index(0, c)) for c in (0, 1)] == [
+        "Weiß, Lena",
+        "Pendlerinitiative Talbach",
+    ]

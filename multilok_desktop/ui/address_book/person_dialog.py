@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -66,6 +65,7 @@ class PersonDialog(QDialog):
         self._salutation = QComboBox()
         self._salutation.setEditable(True)
         self._salutation.addItems(SALUTATIONS)
+        self._salutation.setMinimumWidth(120)
         self._title = QLineEdit()
         self._title.setPlaceholderText(self.tr("z. B. Dr."))
         self._first_name = QLineEdit()
@@ -94,21 +94,16 @@ class PersonDialog(QDialog):
         for field in (self._first_name, self._last_name, self._email):
             field.editingFinished.connect(self._on_identity_edited)
 
-        names = QGridLayout()
-        names.addWidget(QLabel(self.tr("&Anrede")), 0, 0)
-        names.addWidget(self._salutation, 0, 1)
-        names.addWidget(QLabel(self.tr("&Titel")), 0, 2)
-        names.addWidget(self._title, 0, 3)
-        names.addWidget(QLabel(self.tr("&Vorname")), 1, 0)
-        names.addWidget(self._first_name, 1, 1)
-        names.addWidget(QLabel(self.tr("&Nachname")), 1, 2)
-        names.addWidget(self._last_name, 1, 3)
-        self._buddy(names, 0, 0, self._salutation)
-        self._buddy(names, 0, 2, self._title)
-        self._buddy(names, 1, 0, self._first_name)
-        self._buddy(names, 1, 2, self._last_name)
-
+        salutation_row = QHBoxLayout()
+        salutation_row.addWidget(self._salutation)
+        salutation_row.addWidget(self._label(self.tr("&Titel"), self._title))
+        salutation_row.addWidget(self._title)
+        # One form for names and contact data, so all fields line up.
         contact = QFormLayout()
+        contact.addRow(self._label(self.tr("&Anrede"), self._salutation), salutation_row)
+        contact.addRow(self.tr("&Vorname"), self._first_name)
+        contact.addRow(self.tr("&Nachname"), self._last_name)
+        contact.addRow("", self._duplicate_hint)
         contact.addRow(self.tr("&Funktion"), self._function)
         contact.addRow(self.tr("&E-Mail"), self._email)
         phones = QHBoxLayout()
@@ -157,8 +152,6 @@ class PersonDialog(QDialog):
         buttons = dialog_buttons(self, self.tr("Speichern"))
 
         layout = QVBoxLayout(self)
-        layout.addLayout(names)
-        layout.addWidget(self._duplicate_hint)
         layout.addLayout(contact)
         layout.addWidget(membership_box, 1)
         layout.addWidget(buttons)
@@ -173,13 +166,6 @@ class PersonDialog(QDialog):
         label = QLabel(text)
         label.setBuddy(buddy)
         return label
-
-    @staticmethod
-    def _buddy(grid: QGridLayout, row: int, column: int, widget: QWidget) -> None:
-        item = grid.itemAtPosition(row, column)
-        label = item.widget() if item is not None else None
-        if isinstance(label, QLabel):
-            label.setBuddy(widget)
 
     # --- loading and collecting ---------------------------------------------------------
 

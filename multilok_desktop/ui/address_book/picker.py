@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -20,6 +22,7 @@ from ...services.address_book_service import AddressBookService
 from ..dialog_buttons import dialog_buttons
 from ..paged_model import PagedTableModel
 from .lists import organisations_model, people_model
+from .organisation_dialog import OrganisationDialog
 
 
 class PickerDialog(QDialog):
@@ -32,7 +35,9 @@ class PickerDialog(QDialog):
         label_column: int = 0,
         multiple: bool = False,
         parent: QWidget | None = None,
+        create: Callable[[str], tuple[int, str] | None] | None = None,
     ) -> None:
+        """`create`, if given, adds a "Neu …" button that makes a record from the search text."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(640, 480)
@@ -61,6 +66,9 @@ class PickerDialog(QDialog):
         self._count = QLabel()
 
         buttons = dialog_buttons(self, self.tr("Übernehmen"))
+        if create is not None:
+            new = buttons.addButton(self.tr("&Neu …"), QDialogButtonBox.ButtonRole.ActionRole)
+            new.clicked.connect(lambda: self._create(create))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._search)
@@ -94,6 +102,12 @@ class PickerDialog(QDialog):
     def _update_count(self) -> None:
         self._count.setText(self.tr("%n Treffer", "", self._model.rowCount()))
 
+    def _create(self, create: Callable[[str], tuple[int, str] | None]) -> None:
+        made = create(self._search.text().strip())
+        if made is not None:
+            self.chosen = [made]
+            super().accept()
+
     def accept(self) -> None:
         rows = sorted({index.row() for index in self._table.selectionModel().selectedRows()})
         if not rows and self._table.currentIndex().isValid():
@@ -109,8 +123,19 @@ class PickerDialog(QDialog):
 
 
 def pick_organisation(service: AddressBookService, parent: QWidget) -> tuple[int, str] | None:
+    """Choose an organisation, or create one right here when it is not there yet."""
+
+    def create(name: str) -> tuple[int, str] | None:
+        editor = OrganisationDialog(service, None, dialog, name=name)
+        if editor.exec() == QDialog.DialogCode.Accepted and editor.saved_id is not None:
+            return editor.saved_id, service.organisation(editor.saved_id).data.name
+        return None
+
     dialog = PickerDialog(
-        organisations_model(service), parent.tr("Organisation auswählen"), parent=parent
+        organisations_model(service),
+        parent.tr("Organisation auswählen"),
+        parent=parent,
+        create=create,
     )
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen:
         return dialog.chosen[0]
