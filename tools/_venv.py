@@ -24,7 +24,7 @@ def ensure_installed(extra: str = "") -> Path:
         venv.EnvBuilder(with_pip=True).create(VENV)
     python = str(venv_python())
     target = f".{extra}" if extra else "."
-    print(f"Installiere Multilok Desktop {('mit ' + extra) if extra else ''} …", flush=True)
+    print(f"Installiere Multilok Desktop{' mit ' + extra if extra else ''} …", flush=True)
     subprocess.run(
         [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target],
         cwd=ROOT,
