@@ -34,6 +34,7 @@ from .meetings import (
     SeriesInvitee,
     Topic,
 )
+from .settings import SchoolHoliday, Setting
 from .taxonomy import (
     ActionField,
     Department,
@@ -47,6 +48,8 @@ from .taxonomy import (
 )
 
 __all__ = [
+    "SchoolHoliday",
+    "Setting",
     "ActionField",
     "ActionItem",
     "AgendaItem",

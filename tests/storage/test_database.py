@@ -119,3 +119,27 @@ def test_naive_datetimes_are_refused(db: Database) -> None:
     with pytest.raises(StatementError, match="naive"), db.session() as s:
         s.add(Meeting(title="x", start=datetime(2026, 3, 10, 14), end=datetime(2026, 3, 10, 16)))
         s.flush()
+
+
+def test_a_database_of_the_first_schema_upgrades_without_loss(tmp_path: Path) -> None:
+    """Opening a file of an older schema migrates it and keeps its rows."""
+    from alembic import command
+
+    path = tmp_path / "old.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO person (first_name, last_name, salutation, title, "
+                                "function, email, phone, mobile, street, postal_code, city, notes, "
+                                "created_at, updated_at) VALUES ('Jutta', 'Kühn', '', '', '', '', "
+                                "'', '', '', '', '', '', '2026-01-01', '2026-01-01')"))  # fmt: skip
+    engine.dispose()
+    database = Database.open(str(path))
+    assert current_revision(database.engine) == HEAD_REVISION
+    with database.engine.connect() as connection:
+        assert connection.execute(text("SELECT last_name FROM person")).scalar() == "Kühn"
+        assert connection.execute(text("SELECT count(*) FROM setting")).scalar() == 0
+    database.close()

@@ -1,0 +1,107 @@
+"""Office settings, declared once with key, label and default (STYLE.md §13)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain import SchoolHoliday, Setting
+from .errors import NotFoundError, ValidationError
+
+# Bundesländer as the `holidays` package names its subdivisions.
+STATES = {
+    "BW": "Baden-Württemberg", "BY": "Bayern", "BE": "Berlin", "BB": "Brandenburg",
+    "HB": "Bremen", "HH": "Hamburg", "HE": "Hessen", "MV": "Mecklenburg-Vorpommern",
+    "NI": "Niedersachsen", "NW": "Nordrhein-Westfalen", "RP": "Rheinland-Pfalz",
+    "SL": "Saarland", "SN": "Sachsen", "ST": "Sachsen-Anhalt", "SH": "Schleswig-Holstein",
+    "TH": "Thüringen",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    """Letterhead and calendar rules of the office. Field name = setting key."""
+
+    office_name: str = "Koordinationsstelle Multilokalität"
+    office_unit: str = ""  # e.g. "Landratsamt Talbach-Rhön, Referat Regionalentwicklung"
+    office_street: str = ""
+    office_postal_code: str = ""
+    office_city: str = ""
+    office_phone: str = ""
+    office_email: str = ""
+    office_website: str = ""
+    state: str = "SN"  # Bundesland for public holidays
+
+    @property
+    def address_lines(self) -> list[str]:
+        place = f"{self.office_postal_code} {self.office_city}".strip()
+        return [line for line in (self.office_unit, self.office_street, place) if line]
+
+
+LABELS = {
+    "office_name": "Name der Koordinationsstelle",
+    "office_unit": "Behörde / Referat",
+    "office_street": "Straße",
+    "office_postal_code": "PLZ",
+    "office_city": "Ort",
+    "office_phone": "Telefon",
+    "office_email": "E-Mail",
+    "office_website": "Webseite",
+    "state": "Bundesland (Feiertage)",
+}
+
+
+def load_settings(session: Session) -> OfficeSettings:
+    stored = dict(session.execute(select(Setting.key, Setting.value)).tuples())
+    names = {f.name for f in fields(OfficeSettings)}
+    return replace(OfficeSettings(), **{k: v for k, v in stored.items() if k in names})
+
+
+def save_settings(session: Session, settings: OfficeSettings) -> None:
+    if settings.state not in STATES:
+        raise ValidationError(f"Unbekanntes Bundesland „{settings.state}“.")
+    if not settings.office_name.strip():
+        raise ValidationError("Bitte den Namen der Koordinationsstelle angeben.")
+    for item in fields(OfficeSettings):
+        value = str(getattr(settings, item.name)).strip()
+        row = session.get(Setting, item.name)
+        if row is None:
+            session.add(Setting(key=item.name, value=value))
+        else:
+            row.value = value
+    session.flush()
+
+
+@dataclass(frozen=True)
+class SchoolHolidayPeriod:
+    id: int | None
+    name: str
+    first_day: date
+    last_day: date
+
+
+def school_holidays(session: Session) -> list[SchoolHolidayPeriod]:
+    rows = session.scalars(select(SchoolHoliday).order_by(SchoolHoliday.first_day))
+    return [SchoolHolidayPeriod(r.id, r.name, r.first_day, r.last_day) for r in rows]
+
+
+def add_school_holiday(session: Session, name: str, first_day: date, last_day: date) -> int:
+    if last_day < first_day:
+        raise ValidationError("Die Ferien enden vor ihrem Beginn.")
+    if not name.strip():
+        raise ValidationError("Bitte die Ferien benennen, z. B. „Winterferien 2027“.")
+    row = SchoolHoliday(name=name.strip(), first_day=first_day, last_day=last_day)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def delete_school_holiday(session: Session, holiday_id: int) -> None:
+    row = session.get(SchoolHoliday, holiday_id)
+    if row is None:
+        raise NotFoundError(f"Ferienzeitraum {holiday_id} gibt es nicht (mehr).")
+    session.delete(row)
+    session.flush()
