@@ -55,7 +55,7 @@ LABELS = {
 
 
 def load_settings(session: Session) -> OfficeSettings:
-    stored = dict(session.execute(select(Setting.key, Setting.value)).tuples())
+    stored = {key: value for key, value in session.execute(select(Setting.key, Setting.value))}
     names = {f.name for f in fields(OfficeSettings)}
     return replace(OfficeSettings(), **{k: v for k, v in stored.items() if k in names})
 
