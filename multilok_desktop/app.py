@@ -15,12 +15,17 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import APP_NAME, ORG_NAME, __version__
+from .exchange.calendar_exchange_service import CalendarExchangeService
 from .exchange.contact_exchange_service import ContactExchangeService
+from .reports.documents_service import DocumentsService
 from .services.address_book_service import AddressBookService
+from .services.calendar_service import CalendarService
+from .services.settings_service import SettingsService
 from .storage.database import Database
 from .storage.errors import StorageError
 from .storage.paths import data_dir
 from .ui.address_book.view import AddressBookView
+from .ui.calendar.view import CalendarView
 from .ui.main_window import MainWindow
 
 DEMO_DB_NAME = "multilok-demo.sqlite"
@@ -76,8 +81,17 @@ def open_database(args: argparse.Namespace) -> Database:
 
 
 def build_main_window(database: Database, settings: QSettings) -> MainWindow:
-    address_book = AddressBookView(AddressBookService(database), ContactExchangeService(database))
-    return MainWindow(address_book, database.display_name, settings)
+    address_book_service = AddressBookService(database)
+    address_book = AddressBookView(address_book_service, ContactExchangeService(database))
+    calendar = CalendarView(
+        CalendarService(database),
+        address_book_service,
+        CalendarExchangeService(database),
+        DocumentsService(database),
+    )
+    return MainWindow(
+        address_book, calendar, SettingsService(database), database.display_name, settings
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,8 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..services.settings_service import SettingsService
 from .address_book.view import AddressBookView
+from .calendar.view import CalendarView
 from .coming_soon import ComingSoonPage
+from .settings_dialog import SettingsDialog
 
 NAV_CALENDAR, NAV_ADDRESS_BOOK, NAV_MEASURES, NAV_PROTOCOLS = range(4)
 
@@ -31,6 +34,8 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         address_book: AddressBookView,
+        calendar: CalendarView,
+        settings_service: SettingsService,
         database_name: str,
         settings: QSettings,
         parent: QWidget | None = None,
@@ -51,11 +56,10 @@ class MainWindow(QMainWindow):
         )
         self.views = QStackedWidget()
         self.address_book = address_book
+        self.calendar = calendar
+        self._settings_service = settings_service
         pages = [
-            (self.tr("Kalender"), ComingSoonPage(
-                self.tr("Kalender"),
-                self.tr("Treffenreihen und Termine planen, Feiertage und Überschneidungen sehen, "
-                        "einladen und Rückmeldungen verfolgen."))),
+            (self.tr("Kalender"), calendar),
             (self.tr("Adressbuch"), address_book),
             (self.tr("Maßnahmen"), ComingSoonPage(
                 self.tr("Maßnahmen"),
@@ -76,7 +80,7 @@ class MainWindow(QMainWindow):
                 lambda _=False, row=number - 1: self.navigation.setCurrentRow(row)
             )
             self.addAction(action)
-        self.navigation.currentRowChanged.connect(self.views.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._on_view_changed)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._database_label, 1)
         self.statusBar().addPermanentWidget(self._saved_label)
         address_book.status_message.connect(self._on_status_message)
+        calendar.status_message.connect(self._on_status_message)
 
         self.navigation.setCurrentRow(NAV_ADDRESS_BOOK)
         self._restore_state()
@@ -100,6 +105,10 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&Datei"))
         file_menu.addAction(self.address_book.import_action)
         file_menu.addAction(self.address_book.export_action)
+        file_menu.addSeparator()
+        preferences = file_menu.addAction(self.tr("&Einstellungen …"))
+        preferences.setShortcut(QKeySequence.StandardKey.Preferences)
+        preferences.triggered.connect(self._on_preferences)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Beenden"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -115,6 +124,20 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._on_about)
 
     # --- slots --------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_view_changed(self, row: int) -> None:
+        self.views.setCurrentIndex(row)
+        if row == NAV_CALENDAR:
+            self.calendar.ensure_loaded()  # loads when first opened, not at start-up
+
+    @Slot()
+    def _on_preferences(self) -> None:
+        dialog = SettingsDialog(self._settings_service, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self._on_status_message(self.tr("Einstellungen gespeichert."))
+            if self.calendar.isVisible():
+                self.calendar.reload()
 
     @Slot()
     def _on_global_search(self) -> None:
@@ -148,6 +171,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.address_book.restore_state(self._settings)
+        self.calendar.restore_state(self._settings)
         self.address_book.load()
         self.navigation.setCurrentRow(
             int(self._settings.value("main_window/view", NAV_ADDRESS_BOOK))
@@ -158,6 +182,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("main_window/state", self.saveState())
         self._settings.setValue("main_window/view", self.navigation.currentRow())
         self.address_book.save_state(self._settings)
+        self.calendar.save_state(self._settings)
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

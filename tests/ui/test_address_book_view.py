@@ -42,10 +42,10 @@ def test_window_opens_on_the_address_book(window: MainWindow) -> None:
     assert navigation.currentRow() == NAV_ADDRESS_BOOK
     assert visible_names(window) == ["Ahrens, Bernd", "Köhler, Anna", "Müller, Jürgen"]
     assert window.address_book.people.count_label.text() == "3 Einträge"
-    navigation.setCurrentRow(0)
-    calendar = window.views.currentWidget()
-    assert isinstance(calendar, ComingSoonPage)
-    assert any("noch nicht fertig" in label.text() for label in calendar.findChildren(QLabel))
+    navigation.setCurrentRow(2)
+    measures = window.views.currentWidget()
+    assert isinstance(measures, ComingSoonPage)
+    assert any("noch nicht fertig" in label.text() for label in measures.findChildren(QLabel))
     assert "multilok.sqlite" in window._database_label.text()
 
 
