@@ -64,12 +64,38 @@ def build_parser() -> argparse.ArgumentParser:
         help="auch Kontakte übernehmen, die es schon zu geben scheint",
     )
     import_contacts.set_defaults(handler=cmd_import_contacts)
+    import_calendar = import_kinds.add_parser(
+        "calendar", help="Termine aus .ics (Outlook, Google, Thunderbird) als Treffen übernehmen"
+    )
+    import_calendar.add_argument("file", type=Path)
+    import_calendar.set_defaults(handler=cmd_import_calendar)
 
     exporting = commands.add_parser("export", help="Daten ausgeben")
     export_kinds = exporting.add_subparsers(dest="kind", required=True, metavar="ART")
     export_contacts = export_kinds.add_parser("contacts", help="alle Kontakte als .vcf oder .csv")
     export_contacts.add_argument("file", type=Path)
     export_contacts.set_defaults(handler=cmd_export_contacts)
+    export_calendar = export_kinds.add_parser(
+        "calendar",
+        help="Treffen als .ics: alle, eine Reihe (--series) oder eine Einladung (--meeting)",
+    )
+    export_calendar.add_argument("file", type=Path)
+    which = export_calendar.add_mutually_exclusive_group()
+    which.add_argument("--meeting", type=int, metavar="ID", help="Einladung zu einem Treffen")
+    which.add_argument("--series", type=int, metavar="ID", help="eine Treffenreihe mit ihrer Regel")
+    export_calendar.set_defaults(handler=cmd_export_calendar)
+    for kind, text in (
+        ("invitation", "Einladungsschreiben eines Treffens als PDF"),
+        ("attendance", "Teilnehmerliste zum Unterschreiben als PDF"),
+    ):
+        document = export_kinds.add_parser(kind, help=text)
+        document.add_argument("meeting_id", type=int, metavar="MEETING_ID")
+        document.add_argument("file", type=Path)
+        document.set_defaults(handler=cmd_export_document)
+    plan = export_kinds.add_parser("plan", help="Jahresplan aller Treffen eines Jahres als PDF")
+    plan.add_argument("year", type=int, metavar="JAHR")
+    plan.add_argument("file", type=Path)
+    plan.set_defaults(handler=cmd_export_plan)
 
     check = commands.add_parser("check", help="Datenbank prüfen")
     check.set_defaults(handler=cmd_check)
@@ -433,6 +459,59 @@ def cmd_export_contacts(args: argparse.Namespace) -> int:
         records = load_contact_records(session)
     write_contacts_file(args.file, records)
     print(f"{len(records)} Kontakte nach {args.file} geschrieben.")
+    return 0
+
+
+def cmd_import_calendar(args: argparse.Namespace) -> int:
+    from .exchange.calendar_file import import_calendar_file, read_calendar_file
+
+    read_calendar_file(args.file)  # a broken file is refused before the database is opened
+    database = _open(args)
+    result = import_calendar_file(database, args.file)
+    print(
+        f"{args.file.name}: {result.created} Treffen neu, {result.updated} aktualisiert, "
+        f"{result.skipped} unverändert."
+    )
+    return 0
+
+
+def cmd_export_calendar(args: argparse.Namespace) -> int:
+    from .exchange import ics
+
+    database = _open(args, create=False)
+    with database.session() as session:
+        if args.meeting is not None:
+            events = [ics.write_meeting_invitation(session, args.meeting, args.file)]
+        elif args.series is not None:
+            events = ics.write_series(session, args.series, args.file)
+        else:
+            events = ics.write_calendar(session, args.file)
+    print(f"{len(events)} Termine nach {args.file} geschrieben.")
+    if args.meeting is not None and events and not events[0].organizer_email:
+        print("Hinweis: Ohne E-Mail-Adresse der Koordinationsstelle (Einstellungen) fehlt der "
+              "Organisator; Outlook zeigt die Einladung dann nur als Termin.", file=sys.stderr)  # fmt: skip
+    missing = sorted({name for event in events for name in event.missing_emails})
+    if missing:
+        print(f"Hinweis: ohne E-Mail-Adresse und daher nicht in der Einladung: {', '.join(missing)}",
+              file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def cmd_export_document(args: argparse.Namespace) -> int:
+    from .reports.documents_service import DocumentsService
+
+    documents = DocumentsService(_open(args, create=False))
+    write = documents.invitation if args.kind == "invitation" else documents.attendance
+    path = write(args.meeting_id, args.file)
+    print(f"{path} geschrieben.")
+    return 0
+
+
+def cmd_export_plan(args: argparse.Namespace) -> int:
+    from .reports.documents_service import DocumentsService
+
+    path = DocumentsService(_open(args, create=False)).annual_plan(args.year, args.file)
+    print(f"{path} geschrieben.")
     return 0
 
 

@@ -145,3 +145,44 @@ def test_wrong_usage_exits_2() -> None:
     assert (
         result.returncode == 2 and "invalid choice" in result.stderr or "ungültig" in result.stderr
     )
+
+
+def test_calendar_and_documents_from_the_command_line(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """export calendar/invitation/attendance/plan, then import the calendar elsewhere."""
+    _, out, _ = run(capsys, "--db", str(demo_db), "list", "meetings", "--json")
+    upcoming = next(m for m in json.loads(out) if m["status"] in ("geplant", "eingeladen"))
+    invitation = tmp_path / "einladung.ics"
+    code, _, _ = run(capsys, "--db", str(demo_db), "export", "calendar", str(invitation),
+                     "--meeting", str(upcoming["id"]))  # fmt: skip
+    text = invitation.read_bytes().decode("utf-8").replace("\r\n ", "")  # unfold lines
+    assert code == 0 and "METHOD:REQUEST" in text and "ATTENDEE" in text
+    organizer = 'ORGANIZER;CN="Koordinationsstelle Multilokalität":mailto:multilokalitaet@talbach-rhoen.de'
+    assert organizer in text
+    for kind in ("invitation", "attendance"):
+        pdf = tmp_path / f"{kind}.pdf"
+        code, _, _ = run(
+            capsys, "--db", str(demo_db), "export", kind, str(upcoming["id"]), str(pdf)
+        )
+        assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
+    whole = tmp_path / "alle.ics"
+    assert run(capsys, "--db", str(demo_db), "export", "calendar", str(whole))[0] == 0
+    other = str(tmp_path / "other.sqlite")
+    code, out, _ = run(capsys, "--db", other, "import", "calendar", str(whole))
+    assert code == 0 and "10 Treffen neu" in out
+    code, out, _ = run(capsys, "--db", other, "import", "calendar", str(whole))
+    assert "0 Treffen neu" in out and "10 unverändert" in out  # same UIDs: nothing twice
+
+
+def test_broken_calendar_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "kaputt.ics"
+    broken.write_text(
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Kreistag\nEND:VEVENT\nEND:VCALENDAR\n"
+    )
+    code, _, err = run(
+        capsys, "--db", str(tmp_path / "x.sqlite"), "import", "calendar", str(broken)
+    )
+    assert code == 1 and "Beginn fehlt" in err and "Traceback" not in err

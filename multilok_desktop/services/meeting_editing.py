@@ -6,7 +6,6 @@ SEQUENCE, so calendars that got an invitation update it.
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..domain import AgendaItem, Meeting, MeetingSeries, MeetingStatus, Topic
 from .agenda_planning import renumber
+from .calendar_records import new_uid
 from .clock import OFFICE_TZ
 from .errors import NotFoundError, ValidationError
 from .recurrence import is_occurrence
@@ -65,10 +65,6 @@ class MeetingEdit:
     data: MeetingData
     ical_uid: str
     ical_sequence: int
-
-
-def new_ical_uid() -> str:
-    return f"{uuid.uuid4()}@multilok"
 
 
 def validate_meeting(data: MeetingData) -> None:
@@ -159,7 +155,7 @@ def create_meeting(session: Session, data: MeetingData, series_id: int | None = 
         title=data.title.strip(),
         start=data.start,
         end=data.end,
-        ical_uid=new_ical_uid(),
+        ical_uid=new_uid(),
         ical_sequence=0,
     )
     session.add(meeting)

@@ -29,10 +29,10 @@ from ..domain import (
     utcnow,
 )
 from ..domain.text import directory_name, sort_key
+from .calendar_records import new_uid
 from .clock import OFFICE_TZ
 from .errors import NotFoundError, ValidationError
 from .invitations import InviteeData, add_invitations, check_invitees
-from .meeting_editing import new_ical_uid
 from .recurrence import describe_rule, normalize_rule, occurrences
 
 STANDARD_AGENDA: tuple[tuple[str, int], ...] = (
@@ -281,7 +281,7 @@ def generate_meetings(
             end=start + duration,
             location=series.default_location,
             status=MeetingStatus.PLANNED,
-            ical_uid=new_ical_uid(),
+            ical_uid=new_uid(),
             ical_sequence=0,
         )
         meeting.agenda = [

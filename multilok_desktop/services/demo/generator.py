@@ -11,12 +11,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain import AgendaItem, Measure, Meeting, Organisation, Person
+from ..settings import OfficeSettings, save_settings
 from .contacts import AddressBook
 from .context import Context
 from .measures import Measures
 from .meetings import Calendar
 from .minutes import Minutes
 from .plans import PLANS, SIZES
+
+# The fictional office that runs the demo's meetings (letterhead, organizer of invitations).
+DEMO_OFFICE = OfficeSettings(
+    office_name="Koordinationsstelle Multilokalität",
+    office_unit="Landratsamt Talbach-Rhön, Referat Regionalentwicklung",
+    office_street="Schloßplatz 1",
+    office_postal_code="97650",
+    office_city="Bad Rödenau",
+    office_phone="09771 94-0",
+    office_email="multilokalitaet@talbach-rhoen.de",
+    office_website="www.talbach-rhoen.de/multilokalitaet",
+    state="BY",
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,7 @@ def generate_demo(
         minutes.record(meeting)
     Measures(ctx, book, calendar).build()
     ctx.write()
+    save_settings(session, DEMO_OFFICE)
     return DemoSummary(
         organisations=len(ctx.rows[Organisation]),
         people=len(ctx.rows[Person]),
