@@ -158,7 +158,9 @@ def test_calendar_and_documents_from_the_command_line(
                      "--meeting", str(upcoming["id"]))  # fmt: skip
     text = invitation.read_bytes().decode("utf-8").replace("\r\n ", "")  # unfold lines
     assert code == 0 and "METHOD:REQUEST" in text and "ATTENDEE" in text
-    organizer = 'ORGANIZER;CN="Koordinationsstelle Multilokalität":mailto:multilokalitaet@talbach-rhoen.de'
+    organizer = (
+        'ORGANIZER;CN="Koordinationsstelle Multilokalität":mailto:multilokalitaet@talbach-rhoen.de'
+    )
     assert organizer in text
     for kind in ("invitation", "attendance"):
         pdf = tmp_path / f"{kind}.pdf"

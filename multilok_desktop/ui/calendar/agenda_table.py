@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -51,8 +51,6 @@ class AgendaTable(QTableWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDragDropOverwriteMode(False)
         self.setDropIndicatorShown(True)
-        QShortcut(QKeySequence("Alt+Up"), self, lambda: self.move_current(-1))
-        QShortcut(QKeySequence("Alt+Down"), self, lambda: self.move_current(1))
 
     # --- rows ---------------------------------------------------------------------------
 
@@ -111,12 +109,14 @@ class AgendaTable(QTableWidget):
     def move_row(self, source: int, target: int) -> None:
         if source == target or not (0 <= source < self.rowCount()):
             return
+        blocked = self.blockSignals(True)  # the row is incomplete until all cells are back
         items = self.take_row(source)
         self.removeRow(source)
         target = max(0, min(target, self.rowCount()))
         self.insertRow(target)
         for column, item in enumerate(items):
             self.setItem(target, column, item)
+        self.blockSignals(blocked)
         self.renumber()
         self.selectRow(target)
         self.order_changed.emit()
@@ -125,6 +125,16 @@ class AgendaTable(QTableWidget):
         row = self.currentRow()
         if row >= 0 and 0 <= row + step < self.rowCount():
             self.move_row(row, row + step)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Alt+↑ / Alt+↓ move the current TOP, as in most list editors."""
+        if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+        ):
+            self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return
+        super().keyPressEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         # QTableWidget's own InternalMove moves cells, not rows; move whole rows instead.

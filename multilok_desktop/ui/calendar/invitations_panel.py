@@ -111,13 +111,7 @@ class InvitationsPanel(QWidget):
         self._show_counts()
 
     def _show_counts(self) -> None:
-        counts = self._service.response_counts(self._meeting_id)
-        total = sum(counts.values())
-        parts = [f"{counts[r]} {r.value}" for r in Response if counts.get(r)]
-        self._counts.setText(
-            self.tr("%1 eingeladen").replace("%1", str(total))
-            + (" · " + " · ".join(parts) if parts else "")
-        )
+        self._counts.setText(response_summary(self._service.response_counts(self._meeting_id)))
 
     def _on_response(self, invitation_id: int, box: QComboBox) -> None:
         self._service.set_response(invitation_id, box.currentData())
