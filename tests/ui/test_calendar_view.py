@@ -9,11 +9,14 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog, QTreeWidget
 
+from multilok_desktop.domain import ActionItem
 from multilok_desktop.domain.enums import Response
 from multilok_desktop.services.address_book import PeopleQuery
 from multilok_desktop.services.calendar import SeriesData
 from multilok_desktop.services.clock import OFFICE_TZ, local
+from multilok_desktop.storage.database import Database
 from multilok_desktop.ui.calendar.meeting_dialog import MeetingDialog
+from multilok_desktop.ui.calendar.review_dialog import ReviewDialog
 from multilok_desktop.ui.calendar.series_dialog import SeriesDialog
 from multilok_desktop.ui.main_window import NAV_CALENDAR, MainWindow
 from tests.ui.test_address_book_view import with_dialog
@@ -165,3 +168,23 @@ def test_exports_from_the_toolbar(
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target: (str(t), ""))
         action.trigger()
         assert target.read_bytes().startswith(start), name
+
+
+def test_open_tasks_of_the_last_meeting_go_on_the_next_agenda(
+    calendar_window: MainWindow, filled_db: Database
+) -> None:
+    """Wiedervorlage: the open action item of meeting 1 becomes a TOP of meeting 2."""
+    calendar = calendar_window.calendar
+    service = calendar._service
+    first, second = [e for e in service.upcoming(date.today()) if e.series_id][:2]
+    with filled_db.session() as session:  # an item decided in meeting 1 (minute-taking comes later)
+        session.add(
+            ActionItem(text="Leerstandsliste schicken", meeting_id=first.id, owner_text="Hr. Öhler")
+        )
+    calendar.show_meeting(second.id)
+    with_dialog(ReviewDialog, lambda dialog: dialog.accept())
+    calendar.review_action.trigger()
+    agenda = service.get_meeting(second.id).data.agenda
+    review = next(a for a in agenda if a.title == "Wiedervorlage: offene Aufgaben")
+    assert "Leerstandsliste schicken – Hr. Öhler" in review.description
+    assert agenda[-1].title == "Verschiedenes"

@@ -318,6 +318,8 @@ class SeriesDialog(QDialog):
 
     @Slot()
     def _update_month_state(self) -> None:
+        units = {"yearly": " Jahre", "monthly": " Monate", "weekly": " Wochen"}
+        self._interval.setSuffix(units[self._frequency.currentData()])
         yearly = self._frequency.currentData() == "yearly"
         weekly = self._frequency.currentData() == "weekly"
         for box in self._months:

@@ -34,6 +34,7 @@ from ...services.errors import NotFoundError, ServiceError
 from .invitations_panel import response_summary
 from .meeting_dialog import MeetingDialog, meeting_start_from
 from .month_view import MeetingCalendar
+from .review_dialog import ReviewDialog
 from .series_page import SeriesPage
 
 MONTH_TAB, LIST_TAB, SERIES_TAB = range(3)
@@ -166,6 +167,9 @@ class CalendarView(QWidget):
         self.cancel_action = self._action(self.tr("Absagen"), QKeySequence(), self._on_cancel)
         self.delete_action = self._action(
             self.tr("Löschen"), QKeySequence.StandardKey.Delete, self._on_delete
+        )
+        self.review_action = self._action(
+            self.tr("Wiedervorlage …"), QKeySequence("Ctrl+W"), self._on_review
         )
         self.toolbar.addSeparator()
         self.ics_action = self._action(
@@ -331,7 +335,7 @@ class CalendarView(QWidget):
 
     def _update_actions(self) -> None:
         has = self._current_id is not None
-        for action in (self.edit_action, self.cancel_action, self.delete_action, self.ics_action,
+        for action in (self.edit_action, self.cancel_action, self.delete_action, self.review_action, self.ics_action,
                        self.mail_action, self.letter_action, self.attendance_action):  # fmt: skip
             action.setEnabled(has)
 
@@ -399,6 +403,23 @@ class CalendarView(QWidget):
             self._current_id = None
             self.reload()
             self.status_message.emit(self.tr("Treffen gelöscht."))
+
+    @Slot()
+    def _on_review(self) -> None:
+        meeting_id = self._current_id
+        if meeting_id is None:
+            return
+        items = self._service.open_action_items_before(meeting_id)
+        if not items:
+            QMessageBox.information(self, self.tr("Wiedervorlage"), self.tr(
+                "Aus früheren Treffen sind keine Aufgaben mehr offen."))  # fmt: skip
+            return
+        dialog = ReviewDialog(items, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_ids:
+            self._service.add_review_item(meeting_id, dialog.chosen_ids)
+            self._show_meeting(meeting_id)
+            self.status_message.emit(self.tr("%1 offene Aufgaben auf die Tagesordnung gesetzt.")
+                                     .replace("%1", str(len(dialog.chosen_ids))))  # fmt: skip
 
     def _save_path(self, title: str, suggestion: str, file_filter: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, title, suggestion, file_filter)
