@@ -188,3 +188,15 @@ def test_open_tasks_of_the_last_meeting_go_on_the_next_agenda(
     review = next(a for a in agenda if a.title == "Wiedervorlage: offene Aufgaben")
     assert "Leerstandsliste schicken – Hr. Öhler" in review.description
     assert agenda[-1].title == "Verschiedenes"
+
+
+def test_monthly_and_weekly_rules_ignore_greyed_out_choices(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    """Review finding: the March/September ticks must not leak into a monthly rule."""
+    dialog = SeriesDialog(window.calendar._service, window.calendar._address_book, None, window)
+    qtbot.addWidget(dialog)
+    dialog._frequency.setCurrentIndex(dialog._frequency.findData("monthly"))
+    assert dialog._rule() == "FREQ=MONTHLY;BYDAY=2TU"
+    dialog._frequency.setCurrentIndex(dialog._frequency.findData("weekly"))
+    assert dialog._rule() == "FREQ=WEEKLY;BYDAY=TU"
+    dialog._update_preview()
+    assert dialog._preview.count() == 6

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,13 +26,29 @@ from ...services.calendar_service import CalendarService
 from ...services.clock import local
 from ..address_book.picker import pick_organisations, pick_people
 
+
+class ReplyBox(QComboBox):
+    """A reply chooser that the mouse wheel does not change while scrolling the table."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
 COL_NAME, COL_ORGANISATION, COL_EMAIL, COL_MODE, COL_RESPONSE, COL_WHEN = range(6)
 INVITATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def response_summary(counts: dict[Response, int]) -> str:
     """ "26 Eingeladene · 10 ohne Rückmeldung · 11 zugesagt · 2 abgesagt"."""
-    parts = [f"{sum(counts.values())} Eingeladene"]
+    total = sum(counts.values())
+    parts = ["1 eingeladene Stelle" if total == 1 else f"{total} Eingeladene"]
     for response in Response:
         if counts.get(response):
             label = "ohne Rückmeldung" if response == Response.INVITED else response.value
@@ -98,12 +117,14 @@ class InvitationsPanel(QWidget):
             self._table.setItem(index, COL_ORGANISATION, QTableWidgetItem(row.organisation))
             self._table.setItem(index, COL_EMAIL, QTableWidgetItem(row.email))
             self._table.setItem(index, COL_MODE, QTableWidgetItem(row.mode.value))
-            combo = QComboBox()
+            combo = ReplyBox()
             for response in Response:
                 combo.addItem(response.value, response)
             combo.setCurrentIndex(combo.findData(row.response))
             combo.currentIndexChanged.connect(
-                lambda _=0, box=combo, invitation_id=row.id: self._on_response(invitation_id, box)
+                lambda _=0, box=combo, r=index, invitation_id=row.id: self._on_response(
+                    invitation_id, box, r
+                )
             )
             self._table.setCellWidget(index, COL_RESPONSE, combo)
             when = f"{local(row.responded_at):%d.%m.%Y}" if row.responded_at else ""
@@ -113,9 +134,14 @@ class InvitationsPanel(QWidget):
     def _show_counts(self) -> None:
         self._counts.setText(response_summary(self._service.response_counts(self._meeting_id)))
 
-    def _on_response(self, invitation_id: int, box: QComboBox) -> None:
+    def _on_response(self, invitation_id: int, box: QComboBox, row: int) -> None:
+        # Update this row in place: the keyboard focus stays in the reply column.
         self._service.set_response(invitation_id, box.currentData())
-        self.reload()
+        answered = box.currentData() != Response.INVITED
+        self._table.setItem(
+            row, COL_WHEN, QTableWidgetItem(f"{date.today():%d.%m.%Y}" if answered else "")
+        )
+        self._show_counts()
 
     @Slot()
     def _on_invite_people(self) -> None:

@@ -27,7 +27,7 @@ from ...services.address_book_service import AddressBookService
 from ...services.calendar import AgendaItemData, EditScope, MeetingData
 from ...services.calendar_service import CalendarService
 from ...services.clock import OFFICE_TZ, local
-from ...services.errors import ServiceError
+from ...services.errors import ServiceError, ValidationError
 from ..dialog_buttons import dialog_buttons
 from .agenda_table import AgendaRow, AgendaTable
 from .invitations_panel import InvitationsPanel
@@ -53,6 +53,7 @@ class MeetingDialog(QDialog):
         self._meeting_id = meeting_id
         self._series_id = series_id
         self._original: MeetingData | None = None
+        self._end_day_offset = 0  # days between start and end (imported multi-day events)
         self.saved_id: int | None = None
         self.setWindowTitle(
             self.tr("Neues Treffen") if meeting_id is None else self.tr("Treffen bearbeiten")
@@ -111,7 +112,7 @@ class MeetingDialog(QDialog):
         self._agenda = AgendaTable()
         add_item = QPushButton(self.tr("TOP &hinzufügen"))
         add_item.clicked.connect(self._on_add_item)
-        remove_item = QPushButton(self.tr("TOP &entfernen"))
+        remove_item = QPushButton(self.tr("TOP ent&fernen"))
         remove_item.clicked.connect(self._on_remove_item)
         up = QPushButton(self.tr("Nach oben (Alt+↑)"))
         up.clicked.connect(lambda: self._agenda.move_current(-1))
@@ -131,7 +132,7 @@ class MeetingDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(general, self.tr("&Allgemein"))
-        self.tabs.addTab(agenda_page, self.tr("Tages&ordnung"))
+        self.tabs.addTab(agenda_page, self.tr("Ta&gesordnung"))
         if meeting_id is not None:
             self.invitations = InvitationsPanel(service, meeting_id, address_book)
             self.tabs.addTab(self.invitations, self.tr("&Einladungen"))
@@ -154,6 +155,7 @@ class MeetingDialog(QDialog):
 
     def _set_times(self, start: datetime, end: datetime) -> None:
         start, end = local(start), local(end)
+        self._end_day_offset = (end.date() - start.date()).days
         self._date.setDate(QDate(start.year, start.month, start.day))
         self._start.setTime(QTime(start.hour, start.minute))
         self._end.setTime(QTime(end.hour, end.minute))
@@ -202,7 +204,8 @@ class MeetingDialog(QDialog):
         start_time = self._start.time().toPython()
         end_time = self._end.time().toPython()
         start = datetime.combine(day, start_time, tzinfo=OFFICE_TZ)
-        end = datetime.combine(day, end_time, tzinfo=OFFICE_TZ)
+        end_day = day + timedelta(days=self._end_day_offset)
+        end = datetime.combine(end_day, end_time, tzinfo=OFFICE_TZ)
         return start, end
 
     def meeting_data(self) -> MeetingData:
@@ -210,8 +213,10 @@ class MeetingDialog(QDialog):
         agenda = []
         for row in range(self._agenda.rowCount()):
             extra, title, presenter, minutes, non_public = self._agenda.row_values(row)
+            if not title and extra.item_id is None:
+                continue  # an empty new row: nothing to keep
             if not title:
-                continue
+                raise ValidationError(f"TOP {row + 1} braucht einen Titel.")
             same_presenter = presenter == extra.presenter_text
             agenda.append(
                 AgendaItemData(
@@ -262,6 +267,17 @@ class MeetingDialog(QDialog):
     @Slot()
     def _on_remove_item(self) -> None:
         row = self._agenda.currentRow()
+        if row < 0:
+            return
+        extra, title, *_ = self._agenda.row_values(row)
+        if extra.item_id is not None:
+            answer = QMessageBox.question(
+                self, self.tr("TOP entfernen"),
+                self.tr("„%1“ mit allen Notizen, Ergebnissen und Aufgaben dazu entfernen "
+                        "(beim Speichern)?").replace("%1", title),
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         if row >= 0:
             self._agenda.removeRow(row)
             self._agenda.renumber()

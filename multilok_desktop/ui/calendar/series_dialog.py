@@ -56,7 +56,7 @@ MONTHS = [
 WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
 ORDINALS = [(1, "1."), (2, "2."), (3, "3."), (4, "4."), (-1, "letzten")]
 FREQUENCIES = [
-    ("yearly", "jährlich in den Monaten"),
+    ("yearly", "jährlich, in den Monaten"),
     ("monthly", "monatlich"),
     ("weekly", "wöchentlich"),
 ]
@@ -98,7 +98,7 @@ class SeriesDialog(QDialog):
             self._frequency.addItem(label, key)
         self._interval = QSpinBox()
         self._interval.setRange(1, 12)
-        self._interval.setPrefix(self.tr("alle "))
+
         self._months = [QCheckBox(name) for name in MONTHS]
         self._ordinal = QComboBox()
         for value, label in ORDINALS:
@@ -159,8 +159,8 @@ class SeriesDialog(QDialog):
         form.addRow(self.tr("&Titel"), self._title)
         form.addRow(_label(self.tr("&Rhythmus"), self._frequency), rhythm_row)
         form.addRow("", months)
-        form.addRow(_label(self.tr("&Tag"), self._ordinal), day_row)
-        form.addRow(_label(self.tr("&Erster Termin"), self._first_date), start_row)
+        form.addRow(_label(self.tr("Ta&g"), self._ordinal), day_row)
+        form.addRow(_label(self.tr("Erster Ter&min"), self._first_date), start_row)
         form.addRow(self.tr("Standard&ort"), self._location)
         form.addRow(self.tr("&Beschreibung"), self._description)
         form.addRow(self.tr("Ergibt"), self._rule_text)
@@ -186,10 +186,10 @@ class SeriesDialog(QDialog):
             self._departments.addItem(item)
         self._invitees = QListWidget()
         invitee_buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Personen …"), self._on_add_people),
-                           (self.tr("Organisationen …"), self._on_add_organisations),
-                           (self.tr("Verteiler …"), self._on_add_list),
-                           (self.tr("Entfernen"), self._on_remove_invitee)):  # fmt: skip
+        for text, slot in ((self.tr("&Personen …"), self._on_add_people),
+                           (self.tr("Or&ganisationen …"), self._on_add_organisations),
+                           (self.tr("&Verteiler …"), self._on_add_list),
+                           (self.tr("Entfe&rnen"), self._on_remove_invitee)):  # fmt: skip
             button = QPushButton(text)
             button.clicked.connect(slot)
             invitee_buttons.addWidget(button)
@@ -273,12 +273,14 @@ class SeriesDialog(QDialog):
             self._add_invitee(label, invitee)
 
     def _rule(self) -> str:
+        frequency = self._frequency.currentData()
+        # Greyed-out choices do not count: months only for yearly, no "2." for weekly.
         months = [m for m, box in enumerate(self._months, start=1) if box.isChecked()]
         return recurrence.rule_from_choice(
-            self._frequency.currentData(),
-            months=months,
+            frequency,
+            months=months if frequency == "yearly" else [],
             weekday=self._weekday.currentIndex(),
-            ordinal=self._ordinal.currentData(),
+            ordinal=None if frequency == "weekly" else self._ordinal.currentData(),
             interval=self._interval.value(),
         )
 
@@ -318,8 +320,12 @@ class SeriesDialog(QDialog):
 
     @Slot()
     def _update_month_state(self) -> None:
-        units = {"yearly": " Jahre", "monthly": " Monate", "weekly": " Wochen"}
-        self._interval.setSuffix(units[self._frequency.currentData()])
+        units = {"yearly": ("jedes Jahr", "Jahre"), "monthly": ("jeden Monat", "Monate"),
+                 "weekly": ("jede Woche", "Wochen")}  # fmt: skip
+        every, many = units[self._frequency.currentData()]
+        self._interval.setSpecialValueText(every)  # shown for 1: "jedes Jahr", else "alle 2 Jahre"
+        self._interval.setPrefix(self.tr("alle "))
+        self._interval.setSuffix(f" {many}")
         yearly = self._frequency.currentData() == "yearly"
         weekly = self._frequency.currentData() == "weekly"
         for box in self._months:

@@ -215,10 +215,14 @@ class SeriesPage(QWidget):
             return
         dialog = BacklogTopicDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.title.text().strip():
-            self._service.add_backlog_topic(
-                series_id, dialog.title.text().strip(), dialog.description.toPlainText(),
-                dialog.proposed_by.text().strip(),
-            )  # fmt: skip
+            try:
+                self._service.add_backlog_topic(
+                    series_id, dialog.title.text().strip(), dialog.description.toPlainText(),
+                    dialog.proposed_by.text().strip(),
+                )  # fmt: skip
+            except ServiceError as exc:
+                QMessageBox.warning(self, self.tr("Thema nicht gespeichert"), str(exc))
+                return
             self._on_series_changed()
 
     @Slot()
@@ -227,7 +231,10 @@ class SeriesPage(QWidget):
         item = self.backlog.currentItem()
         if series_id is None or item is None:
             return
-        upcoming = [m for m in self._service.upcoming(date.today()) if m.series_id == series_id]
+        upcoming = [
+            m for m in self._service.upcoming(date.today())
+            if m.series_id == series_id and m.status != "abgesagt"
+        ]  # fmt: skip
         if not upcoming:
             QMessageBox.information(self, self.tr("Kein Treffen"), self.tr(
                 "Für diese Reihe ist kein Treffen geplant. Erst Termine erzeugen."))  # fmt: skip

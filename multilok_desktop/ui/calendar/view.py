@@ -164,7 +164,9 @@ class CalendarView(QWidget):
         self.edit_action = self._action(
             self.tr("Bearbeiten"), QKeySequence(Qt.Key.Key_F2), self._on_edit
         )
-        self.cancel_action = self._action(self.tr("Absagen"), QKeySequence(), self._on_cancel)
+        self.cancel_action = self._action(
+            self.tr("Absagen"), QKeySequence("Ctrl+Shift+A"), self._on_cancel
+        )
         self.delete_action = self._action(
             self.tr("Löschen"), QKeySequence.StandardKey.Delete, self._on_delete
         )
@@ -200,6 +202,7 @@ class CalendarView(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter, 1)
         self._current_id: int | None = None
+        self._current_status = ""
         self._loaded = False
         self._update_actions()
 
@@ -298,6 +301,7 @@ class CalendarView(QWidget):
 
     def _show_meeting(self, meeting_id: int | None) -> None:
         self._current_id = meeting_id
+        self._current_status = ""
         if meeting_id is None:
             self.details.setHtml("<p style='color:#888'>Kein Treffen ausgewählt.</p>")
         else:
@@ -307,6 +311,7 @@ class CalendarView(QWidget):
                 self._current_id = None
                 self.details.setHtml("<p style='color:#888'>Dieses Treffen gibt es nicht mehr.</p>")
             else:
+                self._current_status = details.summary.status
                 counts = self._service.response_counts(meeting_id)
                 warnings = self._service.date_warnings(
                     details.summary.start, details.summary.end, meeting_id
@@ -335,7 +340,9 @@ class CalendarView(QWidget):
 
     def _update_actions(self) -> None:
         has = self._current_id is not None
-        for action in (self.edit_action, self.cancel_action, self.delete_action, self.review_action, self.ics_action,
+        # Only a meeting still ahead can be called off.
+        self.cancel_action.setEnabled(has and self._current_status in ("geplant", "eingeladen"))
+        for action in (self.edit_action, self.delete_action, self.review_action, self.ics_action,
                        self.mail_action, self.letter_action, self.attendance_action):  # fmt: skip
             action.setEnabled(has)
 
@@ -383,7 +390,11 @@ class CalendarView(QWidget):
                     "Einladung wird damit in Outlook zur Absage.").replace("%1", details.summary.title),
         )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
-            self._service.cancel_meeting(meeting_id)
+            try:
+                self._service.cancel_meeting(meeting_id)
+            except ServiceError as exc:
+                QMessageBox.warning(self, self.tr("Nicht abgesagt"), str(exc))
+                return
             self.reload()
             self.status_message.emit(self.tr("Treffen abgesagt."))
 
@@ -399,7 +410,11 @@ class CalendarView(QWidget):
             .replace("%1", details.summary.title),
         )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
-            self._service.delete_meeting(meeting_id)
+            try:
+                self._service.delete_meeting(meeting_id)
+            except ServiceError as exc:
+                QMessageBox.warning(self, self.tr("Nicht gelöscht"), str(exc))
+                return
             self._current_id = None
             self.reload()
             self.status_message.emit(self.tr("Treffen gelöscht."))
@@ -418,8 +433,8 @@ class CalendarView(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen_ids:
             self._service.add_review_item(meeting_id, dialog.chosen_ids)
             self._show_meeting(meeting_id)
-            self.status_message.emit(self.tr("%1 offene Aufgaben auf die Tagesordnung gesetzt.")
-                                     .replace("%1", str(len(dialog.chosen_ids))))  # fmt: skip
+            self.status_message.emit(self.tr("%n offene Aufgabe(n) auf die Tagesordnung gesetzt.",
+                                             "", len(dialog.chosen_ids)))  # fmt: skip
 
     def _save_path(self, title: str, suggestion: str, file_filter: str) -> str:
         path, _ = QFileDialog.getSaveFileName(self, title, suggestion, file_filter)
