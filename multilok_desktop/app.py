@@ -20,6 +20,7 @@ from .exchange.contact_exchange_service import ContactExchangeService
 from .reports.documents_service import DocumentsService
 from .services.address_book_service import AddressBookService
 from .services.calendar_service import CalendarService
+from .services.minutes_service import MinutesService
 from .services.settings_service import SettingsService
 from .storage.database import Database
 from .storage.errors import StorageError
@@ -27,6 +28,7 @@ from .storage.paths import data_dir
 from .ui.address_book.view import AddressBookView
 from .ui.calendar.view import CalendarView
 from .ui.main_window import MainWindow
+from .ui.minutes.protocols_view import ProtocolsView
 
 DEMO_DB_NAME = "multilok-demo.sqlite"
 
@@ -83,14 +85,21 @@ def open_database(args: argparse.Namespace) -> Database:
 def build_main_window(database: Database, settings: QSettings) -> MainWindow:
     address_book_service = AddressBookService(database)
     address_book = AddressBookView(address_book_service, ContactExchangeService(database))
+    documents = DocumentsService(database)
     calendar = CalendarView(
         CalendarService(database),
         address_book_service,
         CalendarExchangeService(database),
-        DocumentsService(database),
+        documents,
     )
+    protocols = ProtocolsView(MinutesService(database), documents, address_book_service, settings)
     return MainWindow(
-        address_book, calendar, SettingsService(database), database.display_name, settings
+        address_book,
+        calendar,
+        protocols,
+        SettingsService(database),
+        database.display_name,
+        settings,
     )
 
 
@@ -114,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.exit_after_start:
         window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()
+    if not args.exit_after_start:
+        QTimer.singleShot(0, window.recover_minutes)  # minutes left open by a crash
     try:
         return app.exec()
     finally:

@@ -92,6 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
         document.add_argument("meeting_id", type=int, metavar="MEETING_ID")
         document.add_argument("file", type=Path)
         document.set_defaults(handler=cmd_export_document)
+    protocol = export_kinds.add_parser("protocol", help="Protokoll eines Treffens als PDF")
+    protocol.add_argument("meeting_id", type=int, metavar="MEETING_ID")
+    protocol.add_argument("file", type=Path)
+    variant = protocol.add_mutually_exclusive_group()
+    variant.add_argument("--distribution", action="store_true",
+                         help="Fassung für den Verteiler (ohne nicht öffentliche TOPs)")  # fmt: skip
+    variant.add_argument("--archival", action="store_true", help="Archivfassung als PDF/A-2b")
+    protocol.set_defaults(handler=cmd_export_protocol)
     plan = export_kinds.add_parser("plan", help="Jahresplan aller Treffen eines Jahres als PDF")
     plan.add_argument("year", type=int, metavar="JAHR")
     plan.add_argument("file", type=Path)
@@ -503,6 +511,17 @@ def cmd_export_document(args: argparse.Namespace) -> int:
     documents = DocumentsService(_open(args, create=False))
     write = documents.invitation if args.kind == "invitation" else documents.attendance
     path = write(args.meeting_id, args.file)
+    print(f"{path} geschrieben.")
+    return 0
+
+
+def cmd_export_protocol(args: argparse.Namespace) -> int:
+    from .reports.documents_service import DocumentsService
+
+    variant = "distribution" if args.distribution else "archival" if args.archival else "full"
+    path = DocumentsService(_open(args, create=False)).protocol(
+        args.meeting_id, args.file, variant=variant
+    )
     print(f"{path} geschrieben.")
     return 0
 

@@ -23,6 +23,7 @@ from .meetings import (
     ActionItem,
     AgendaItem,
     AgendaTemplateItem,
+    Attachment,
     Attendance,
     BacklogTopic,
     Invitation,
@@ -32,6 +33,7 @@ from .meetings import (
     Protocol,
     ProtocolRevision,
     SeriesInvitee,
+    TextBlock,
     Topic,
 )
 from .settings import SchoolHoliday, Setting
@@ -54,6 +56,7 @@ __all__ = [
     "ActionItem",
     "AgendaItem",
     "AgendaTemplateItem",
+    "Attachment",
     "Attendance",
     "AttendanceStatus",
     "BacklogTopic",
@@ -89,6 +92,7 @@ __all__ = [
     "Strategy",
     "Tag",
     "TargetGroup",
+    "TextBlock",
     "ToolCard",
     "Topic",
     "UTCDateTime",

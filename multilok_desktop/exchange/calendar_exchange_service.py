@@ -19,10 +19,11 @@ class CalendarExchangeService:
         self._database = database
 
     def write_meeting(self, meeting_id: int, path: str | Path) -> None:
-        """Invitation (METHOD:REQUEST) or cancellation (METHOD:CANCEL) for Outlook."""
+        """Invitation (METHOD:REQUEST) or cancellation (METHOD:CANCEL) for Outlook; an
+        invitation marks the meeting "eingeladen" in the same transaction."""
         from .ics import write_meeting_invitation
 
-        with self._database.session() as session:  # commits a newly assigned UID
+        with self._database.session() as session:  # commits a new UID and the status
             write_meeting_invitation(session, meeting_id, path)
 
     def write_series(self, series_id: int, path: str | Path) -> None:
@@ -44,6 +45,8 @@ class CalendarExchangeService:
         return import_calendar_file(self._database, path)
 
     def write_mail_draft(self, meeting_id: int, path: str | Path) -> int:
+        """The invitation (or cancellation) e-mail draft; an invitation marks the meeting
+        "eingeladen" in the same transaction. Returns the number of recipients."""
         from .mail_draft import write_invitation_mail
 
         with self._database.session() as session:

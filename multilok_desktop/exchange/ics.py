@@ -42,6 +42,7 @@ from ..services.calendar_records import (
     meeting_event,
     series_events,
 )
+from ..services.invitations import mark_invited
 from .errors import ExportFileError
 from .ics_read import parse_calendar
 
@@ -90,17 +91,25 @@ def invitation_method(event: EventRecord) -> str:
 def write_meeting_invitation(
     session: Session, meeting_id: int, path: str | os.PathLike[str]
 ) -> EventRecord:
-    """The meeting's invitation (or cancellation) as .ics; the caller commits (new UID)."""
+    """The meeting's invitation (or cancellation) as .ics; the caller commits (new UID).
+
+    Once an invitation (REQUEST) is written, the meeting is "eingeladen" (from "geplant"),
+    in the caller's transaction: a file that could not be written changes nothing.
+    """
     event = meeting_event(session, meeting_id)
-    _write(Path(path), format_calendar([event], method=invitation_method(event)))
+    method = invitation_method(event)
+    _write(Path(path), format_calendar([event], method=method))
+    if method == "REQUEST":
+        mark_invited(session, meeting_id)
     return event
 
 
 def write_series(
-    session: Session, series_id: int, path: str | os.PathLike[str]
+    session: Session, series_id: int, path: str | os.PathLike[str], *, now: datetime | None = None
 ) -> list[EventRecord]:
-    """The series as a recurring event with its overrides (METHOD:PUBLISH)."""
-    events = series_events(session, series_id)
+    """The series as a recurring event with its overrides (METHOD:PUBLISH); `now` as in
+    `series_events` (dates up to then that no meeting stands for are EXDATEs)."""
+    events = series_events(session, series_id, now)
     name = events[0].summary if events and events[0].rrule else ""
     _write(Path(path), format_calendar(events, method="PUBLISH", name=name))
     return events

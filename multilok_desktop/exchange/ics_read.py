@@ -10,11 +10,10 @@ nothing else, whatever the bytes — naming the line or event at fault in one Ge
    component — and gives each VEVENT its line number.
 3. icalendar parses; zones are resolved per file (`ics_zones`); "Z" is UTC; floating
    times and all-day DATEs are Europe/Berlin (all-day: 00:00 to 00:00 after the last day).
-4. A recurring event gives only its first occurrence (a Multilok meeting is one date;
-   expanding would give many meetings one UID, which updates rely on); the description
-   says so and `recurrence` keeps the RRULE. An EXDATE on DTSTART moves it to the next
-   date; an override (RECURRENCE-ID) of the first occurrence replaces it, others are
-   dropped; overrides without their master stand for the series (earliest, once per UID).
+4. Each VEVENT is read on its own: a master keeps DTSTART, RRULE and EXDATEs.
+5. `ics_overrides` makes one event per meeting: each occurrence of a recurring event —
+   every override (RECURRENCE-ID), and the master's other dates from today to two years
+   ahead — is an event of its own with the identity "<UID>#<date>".
 """
 
 from __future__ import annotations
@@ -22,14 +21,14 @@ from __future__ import annotations
 import codecs
 import re
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import islice
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..services.calendar_records import Attendee, EventStatus, ImportedEvent, PartStat, Role
 from .errors import ImportFileError
+from .ics_overrides import ReadEvent, Recurrence, one_meeting_each
 from .ics_zones import Zones, localize
 
 OFFICE_TZ = ZoneInfo("Europe/Berlin")
@@ -38,16 +37,13 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
 _PHYSICAL_LINE = re.compile(r"\r\n|\r|\n")
 _CONTENT_LINE = re.compile(r"[A-Za-z0-9_-]+(?:;[^:]*)?:")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_FREQ_WORDS = {
-    "YEARLY": ("jährlich", "Jahre"),
-    "MONTHLY": ("monatlich", "Monate"),
-    "WEEKLY": ("wöchentlich", "Wochen"),
-    "DAILY": ("täglich", "Tage"),
-}
 
 
-def parse_calendar(data: bytes, source_name: str) -> list[ImportedEvent]:
-    """All events of an .ics file (see the module docstring for the rules)."""
+def parse_calendar(
+    data: bytes, source_name: str, *, today: date | None = None
+) -> list[ImportedEvent]:
+    """All events of an .ics file (see the module docstring for the rules); `today`
+    (default: today in Berlin) starts the span a series' occurrences are taken from."""
     text = _decode(data, source_name)
     lines = _logical_lines(text)
     event_lines = _check_structure(lines, source_name)
@@ -64,7 +60,7 @@ def parse_calendar(data: bytes, source_name: str) -> list[ImportedEvent]:
                 zip(found, lines_of, strict=True), 1
             )
         ]
-    return _merge(read)
+    return one_meeting_each(read, today or datetime.now(OFFICE_TZ).date())
 
 
 # --- 1. bytes to text -------------------------------------------------------------------
@@ -222,12 +218,6 @@ def _icalendar(lines: list[_Line], source_name: str) -> list[tuple[Any, Zones, b
 # --- 4. one event -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Read:
-    event: ImportedEvent
-    recurrence_id: datetime | None  # this VEVENT overrides that occurrence of its series
-
-
 class _EventReader:
     def __init__(
         self, component: Any, number: int, line: int | None, zones: Zones, cancel: bool
@@ -242,7 +232,7 @@ class _EventReader:
     def fail(self, problem: str) -> ImportFileError:
         return ImportFileError(f"{self.source}: {problem}", record=self.source)
 
-    def read(self) -> _Read:
+    def read(self) -> ReadEvent:
         try:
             return self._read()
         except ImportFileError:
@@ -250,7 +240,7 @@ class _EventReader:
         except Exception as exc:  # noqa: BLE001 - icalendar's values may fail in any way
             raise self.fail("Der Termin ist beschädigt und lässt sich nicht lesen.") from exc
 
-    def _read(self) -> _Read:
+    def _read(self) -> ReadEvent:
         get = self.component.get
         start, all_day = self.moment("DTSTART", "Beginn", required=True)
         assert start is not None
@@ -270,9 +260,10 @@ class _EventReader:
         rule = _first(get("RRULE"))
         rule_text = _str(rule.to_ical()).strip() if rule is not None else ""
         description = _str(_first(get("DESCRIPTION"))).replace("\r\n", "\n").strip()
-        if rule_text:
-            start, end = self.first_occurrence(start, end, rule_text)
-            description = _with_series_note(description, rule_text)
+        recurrence = None
+        if rule_text and recurrence_id is None:
+            exdates = frozenset(self.exdates(start))
+            recurrence = Recurrence(start, end - start, rule_text, exdates)
         status = _str(_first(get("STATUS"))).strip().upper()
         organizer = _first(get("ORGANIZER"))
         event = ImportedEvent(
@@ -296,7 +287,7 @@ class _EventReader:
             ),
             source=self.source,
         )
-        return _Read(event, recurrence_id)
+        return ReadEvent(event, recurrence_id, recurrence)
 
     def moment(
         self, name: str, label: str, *, required: bool = False
@@ -342,29 +333,6 @@ class _EventReader:
         except (TypeError, ValueError, OverflowError) as exc:
             raise self.fail(f"SEQUENCE „{_raw(prop)}“ ist keine Zahl.") from exc
 
-    def first_occurrence(
-        self, start: datetime, end: datetime, rule: str
-    ) -> tuple[datetime, datetime]:
-        """DTSTART, or — if an EXDATE takes it away — the rule's next date."""
-        excluded = self.exdates(start)
-        if start.astimezone(UTC) not in excluded:
-            return start, end
-        freq = _rule_part(rule, "FREQ")
-        if freq not in _FREQ_WORDS:
-            raise self.fail(f"Die Wiederholung „{_snippet(rule)}“ wird nicht unterstützt.")
-        from dateutil.rrule import rrulestr
-
-        wall = start.replace(tzinfo=None)
-        try:
-            dates = rrulestr(f"RRULE:{rule}", dtstart=wall, ignoretz=True)
-            for candidate in islice(iter(dates), 1000):
-                moment = localize(candidate, start.tzinfo or OFFICE_TZ)
-                if moment.astimezone(UTC) not in excluded:
-                    return moment, moment + (end - start)
-        except (ValueError, TypeError, OverflowError) as exc:
-            raise self.fail(f"Die Wiederholung „{_snippet(rule)}“ ist unlesbar.") from exc
-        raise self.fail("Der Serientermin hat keinen einzigen Termin (alle ausgenommen).")
-
     def exdates(self, start: datetime) -> set[datetime]:
         result: set[datetime] = set()
         for prop in _all(self.component.get("EXDATE")):
@@ -392,47 +360,6 @@ def _attendee(prop: Any, *, organizer: bool = False) -> Attendee | None:
         role=_str(params.get("ROLE")).upper() or Role.REQUIRED.value,
         partstat=_str(params.get("PARTSTAT")).upper() or PartStat.NEEDS_ACTION.value,
     )
-
-
-# --- 5. one event per UID ---------------------------------------------------------------
-
-
-def _merge(read: list[_Read]) -> list[ImportedEvent]:
-    """Masters, overrides and repeated UIDs to one event per UID, in file order."""
-    masters: dict[str, ImportedEvent] = {}
-    for item in read:
-        uid = item.event.uid
-        if uid and item.recurrence_id is None:
-            if uid not in masters or item.event.sequence > masters[uid].sequence:
-                masters[uid] = item.event  # the same event twice: the newer version
-    chosen = dict(masters)
-    order: list[str | ImportedEvent] = []  # a UID stands for the event chosen for it
-    seen: set[str] = set()
-    for item in read:
-        event, uid = item.event, item.event.uid
-        if not uid:
-            order.append(event)
-            continue
-        if uid not in seen:
-            seen.add(uid)
-            order.append(uid)
-        if item.recurrence_id is None:
-            continue
-        master = masters.get(uid)
-        if master is None:  # an occurrence without its series: the earliest stands for it
-            if uid not in chosen or event.start < chosen[uid].start:
-                chosen[uid] = event
-        elif item.recurrence_id.astimezone(UTC) == master.start:  # the first one moved
-            description = event.description
-            if master.recurrence:
-                description = _with_series_note(description, master.recurrence)
-            chosen[uid] = replace(
-                event,
-                description=description,
-                recurrence=master.recurrence,
-                sequence=max(event.sequence, master.sequence),
-            )
-    return [chosen[x] if isinstance(x, str) else x for x in order]
 
 
 # --- values -----------------------------------------------------------------------------
@@ -476,24 +403,3 @@ def _shown(moment: datetime) -> str:
     except (OverflowError, ValueError):
         pass  # year 1 or 9999: shown in its own zone
     return f"{moment:%d.%m.%Y %H:%M}"
-
-
-def _rule_part(rule: str, name: str) -> str:
-    for part in rule.upper().split(";"):
-        key, _, value = part.partition("=")
-        if key.strip() == name:
-            return value.strip()
-    return ""
-
-
-def _with_series_note(description: str, rule: str) -> str:
-    note = f"(Serientermin, {_rule_label(rule)}: übernommen wurde nur der erste Termin.)"
-    return f"{description}\n\n{note}" if description else note
-
-
-def _rule_label(rule: str) -> str:
-    word, unit = _FREQ_WORDS.get(_rule_part(rule, "FREQ"), ("wiederholt", ""))
-    interval = _rule_part(rule, "INTERVAL")
-    if unit and interval.isdigit() and int(interval) > 1:
-        return f"alle {int(interval)} {unit}"
-    return word

@@ -34,3 +34,12 @@ class DocumentsService:
         with self._database.session() as session:
             data = annual_plan_data(session, year)
         return write_annual_plan_pdf(data, path)
+
+    def protocol(self, meeting_id: int, path: str | Path, *, variant: str = "full") -> Path:
+        """variant: "full", "distribution" (without non-public TOPs) or "archival" (PDF/A-2b)."""
+        from ..services.protocol_document import protocol_document
+        from .protocol import write_protocol_pdf
+
+        with self._database.session() as session:
+            doc = protocol_document(session, meeting_id, distribution=variant == "distribution")
+        return write_protocol_pdf(doc, path, archival=variant == "archival")

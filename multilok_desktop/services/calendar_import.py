@@ -9,6 +9,11 @@ event becomes a single meeting (no series), "geplant", or "abgesagt" if the even
 cancelled, with its UID and SEQUENCE kept, so importing the next version of the
 invitation updates it. Attendees are not turned into invitations.
 
+An occurrence of a recurring event arrives as an event of its own whose UID is
+"<UID of the series>#<date of the occurrence>" (`exchange.ics_overrides`: each override,
+and the series' other dates up to two years ahead), so each becomes — and later updates —
+a meeting of its own; the series itself is not recreated as a Treffenreihe.
+
 Errors are the contact import's (`ImportRecordError`, a `ServiceError`), so a caller
 needs one `except` for both imports; each message starts with the event at fault.
 """

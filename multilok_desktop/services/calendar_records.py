@@ -13,18 +13,32 @@ Times are aware datetimes; the file format writes them in Europe/Berlin (service
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..domain import Invitation, InvitationMode, Meeting, MeetingSeries, MeetingStatus, Response
+from ..domain import (
+    Invitation,
+    InvitationMode,
+    Meeting,
+    MeetingSeries,
+    MeetingStatus,
+    Response,
+    Setting,
+    utcnow,
+)
+from .clock import OFFICE_TZ
 from .errors import NotFoundError, ValidationError
+from .recurrence import occurrences
 from .settings import load_settings
 
 UID_DOMAIN = "multilok"  # new UIDs are uuid4 + "@multilok"
+SERIES_UID_DOMAIN = "multilok-desktop"  # series-<id>-<office token>@multilok-desktop
+UID_TOKEN_KEY = "calendar_uid_token"  # setting row: this database's token in series UIDs
+_INSTANT = timedelta(microseconds=1)  # "after" is exclusive; minus this includes the moment
 
 
 class EventStatus(StrEnum):
@@ -91,7 +105,9 @@ class ImportedEvent:
     location: str = ""
     description: str = ""
     all_day: bool = False
-    recurrence: str = ""  # the RRULE of a recurring event (only its first occurrence is here)
+    # The RRULE of the series this event is an occurrence of; its identity is then
+    # "<UID>#<date>" in `uid` (`exchange.ics_overrides`).
+    recurrence: str = ""
     organizer: Attendee | None = None
     attendees: tuple[Attendee, ...] = ()
     source: str = field(default="", compare=False)  # "Termin 3 ab Zeile 40 („Kreistag“)"
@@ -133,15 +149,21 @@ def all_events(session: Session) -> list[EventRecord]:
     return [_event(meetings[i], organizer) for i in ids]
 
 
-def series_events(session: Session, series_id: int) -> list[EventRecord]:
+def series_events(
+    session: Session, series_id: int, now: datetime | None = None
+) -> list[EventRecord]:
     """The series as one recurring event plus an override for each meeting that differs.
 
-    The master has the series' rule (RRULE) from its first start (DTSTART) and lasts the
-    series' default duration. A meeting of the series that stands for an occurrence of
-    the rule (`occurrence_start`) and was cancelled becomes an EXDATE; one whose time,
+    The master has the series' rule (RRULE) and lasts the series' default duration; its
+    DTSTART is the rule's first real occurrence (RFC 5545 counts DTSTART as an instance,
+    and `first_start` need not be one). A meeting stands for the occurrence of the rule on
+    the Berlin date of its `occurrence_start`. Up to the later of `now` and the last date a
+    meeting stands for, every occurrence with no meeting (never generated, or deleted) or a
+    cancelled one is an EXDATE; later ones are the series' future. A meeting whose time,
     title, place or agenda differs from what the rule says becomes an override with
-    RECURRENCE-ID. Meetings outside the rule (no occurrence) and every meeting of a
-    series without a rule are exported as events of their own.
+    RECURRENCE-ID (the rule's instant). Meetings outside the rule (no occurrence, or none
+    of the rule on that date any more) and every meeting of a series without a rule are
+    exported as events of their own, with their own UIDs.
     """
     series = session.get(MeetingSeries, series_id)
     if series is None:
@@ -157,77 +179,98 @@ def series_events(session: Session, series_id: int) -> list[EventRecord]:
     meetings = [loaded[i] for i in ids]
     organizer = _Organizer.of(session)
     rule = normalised_rule(series.recurrence)
-    if not rule or series.first_start is None:
+    first_start = series.first_start
+    first: list[datetime] = []  # the rule's first real occurrence: DTSTART
+    if rule and first_start is not None:
+        _check_rule(series.title, rule)
+        first = occurrences(rule, first_start, after=first_start - _INSTANT, count=1)
+    if first_start is None or not first:
         _ensure_uid(session, meetings)
         return [_event(m, organizer) for m in meetings]
-    _check_rule(series.title, rule)
 
-    uid = series_uid(series)
     duration = timedelta(minutes=max(series.default_duration_minutes, 0))
-    in_rule = [m for m in meetings if m.occurrence_start is not None]
-    sequence = max((m.ical_sequence for m in in_rule), default=0)
+    standing, outside = _standing(rule, first_start, first[0], meetings)
+    ends = [m.occurrence_start for m in standing.values() if m.occurrence_start is not None]
+    horizon = max([now or utcnow(), *ends])
+    instants = occurrences(rule, first_start, after=first[0] - _INSTANT, until=horizon, count=None)
+    exdates = {i for i in instants if i not in standing}  # both: the rule's instants
+    exdates |= {i for i, m in standing.items() if m.status == MeetingStatus.CANCELLED}
+    uid = series_uid(session, series)
+    sequence = max((m.ical_sequence for m in standing.values()), default=0)
     master = EventRecord(
         uid=uid,
         sequence=sequence,
         summary=series.title,
-        start=series.first_start,
-        end=series.first_start + duration,
+        start=first[0],
+        end=first[0] + duration,
         location=series.default_location,
         description=series.description,
         organizer_name=organizer.name,
         organizer_email=organizer.email,
         rrule=rule,
-        exdates=tuple(
-            sorted(
-                m.occurrence_start
-                for m in in_rule
-                if m.status == MeetingStatus.CANCELLED and m.occurrence_start is not None
-            )
-        ),
+        exdates=tuple(sorted(exdates)),
     )
     events = [master]
-    for meeting in in_rule:
-        occurrence = meeting.occurrence_start
-        assert occurrence is not None
+    for occurrence, meeting in sorted(standing.items()):
         if meeting.status == MeetingStatus.CANCELLED:
             continue  # an EXDATE of the master
         own = _event(meeting, organizer)
         as_ruled = (occurrence, occurrence + duration, series.title, series.default_location)
         if (own.start, own.end, own.summary, own.location) == as_ruled and not own.description:
             continue  # the master says it all
-        events.append(
-            EventRecord(
-                uid=uid,
-                sequence=sequence,
-                summary=own.summary,
-                start=own.start,
-                end=own.end,
-                location=own.location,
-                description=own.description,
-                organizer_name=own.organizer_name,
-                organizer_email=own.organizer_email,
-                attendees=own.attendees,
-                recurrence_id=occurrence,
-                created=own.created,
-                last_modified=own.last_modified,
-                missing_emails=own.missing_emails,
-            )
-        )
-    outside = [m for m in meetings if m.occurrence_start is None]
+        events.append(replace(own, uid=uid, sequence=sequence, recurrence_id=occurrence))
     _ensure_uid(session, outside)
     events.extend(_event(m, organizer) for m in outside)
     return events
 
 
-def series_uid(series: MeetingSeries) -> str:
-    """A stable UID for the series' recurring event (the series has no UID column yet).
+def _standing(
+    rule: str, first_start: datetime, first: datetime, meetings: list[Meeting]
+) -> tuple[dict[datetime, Meeting], list[Meeting]]:
+    """The rule's instant → the meeting standing for it (matched by Berlin date); and the
+    meetings standing for none, in their order."""
+    standing: dict[datetime, Meeting] = {}
+    outside: list[Meeting] = []
+    for meeting in meetings:
+        instant = None
+        if meeting.occurrence_start is not None:
+            day = _local_day(meeting.occurrence_start)
+            midnight = datetime.combine(day, time(), OFFICE_TZ)
+            found = occurrences(rule, first_start, after=midnight - _INSTANT, count=1)
+            if found and _local_day(found[0]) == day and found[0] >= first:
+                instant = found[0]
+        if instant is None or instant in standing:
+            outside.append(meeting)
+        else:
+            standing[instant] = meeting
+    return standing, outside
 
-    Derived from the series' id and first start, so exporting the series again updates
-    the same calendar entry instead of adding a second one.
+
+def series_uid(session: Session, series: MeetingSeries) -> str:
+    """The UID of the series' recurring event: "series-<id>-<office>@multilok-desktop".
+
+    It depends on the series' id only (and on this database), so exporting the series
+    again — after its times, title or rule changed — updates the same calendar entry
+    instead of adding a second series. `<office>` is a random token kept in the settings
+    of this database, so two offices' (or the demo's) "series 1" do not collide in a
+    calendar that imports both. Trade-off: the series has no UID column (no schema change
+    for it), and SQLite may give the id of the newest series, once deleted, to the next
+    one; a calendar still holding the deleted series' export would then take the new
+    series for an update of it. Deleted series are rare and their entries should be
+    removed from calendars anyway, so this is accepted until the series gets its own UID.
     """
-    first = series.first_start.strftime("%Y%m%dT%H%M%SZ") if series.first_start else ""
-    name = f"multilok:series:{series.id}:{first}"
-    return f"{uuid.uuid5(uuid.NAMESPACE_URL, name)}@{UID_DOMAIN}"
+    return f"series-{series.id}-{_office_token(session)}@{SERIES_UID_DOMAIN}"
+
+
+def _office_token(session: Session) -> str:
+    row = session.get(Setting, UID_TOKEN_KEY)
+    if row is None or not row.value.strip():
+        if row is None:
+            row = Setting(key=UID_TOKEN_KEY)
+            session.add(row)
+        row.value = uuid.uuid4().hex[:12]
+        session.flush()
+    return row.value.strip()
 
 
 def normalised_rule(recurrence: str) -> str:
@@ -274,6 +317,10 @@ def _load_meetings(session: Session, ids: list[int]) -> dict[int, Meeting]:
         )
     )
     return {m.id: m for m in rows}
+
+
+def _local_day(moment: datetime) -> date:
+    return moment.astimezone(OFFICE_TZ).date()
 
 
 def _ensure_uid(session: Session, meetings: list[Meeting]) -> None:

@@ -1,15 +1,22 @@
 """Who is invited to a meeting and what they replied (Einladung, Rückmeldung).
 
-A person is invited as themselves (with their primary organisation noted, as the
-attendance list shows it); an organisation can be invited as a whole. Distribution lists
-are expanded to their members when inviting; nobody is invited twice.
+A person is invited as themselves; an organisation can be invited as a whole. Distribution
+lists are expanded to their members when inviting; nobody is invited twice.
+
+An invitation row names exactly one of them: `person_id` for a person, `organisation_id`
+only for an organisation invited as a whole. The organisation shown next to a person is
+their primary current membership, looked up when read (`current_membership`), so it
+follows changes in the address book — and an erased person (person_id SET NULL) leaves a
+row naming nobody, shown as "[gelöschte Person]" and left out of addresses, calendar
+attendees and the attendance list, never read as an invitation of their organisation.
+Rows written before this rule may carry both ids; they are read as the person's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -30,7 +37,7 @@ from ..domain import (
 from ..domain.text import directory_name, sort_key
 from .errors import NotFoundError, ValidationError
 
-DELETED_NAME = "(gelöscht)"
+DELETED_NAME = "[gelöschte Person]"  # an invitation whose person was erased
 
 
 @dataclass(frozen=True)
@@ -38,8 +45,8 @@ class InvitationRow:
     id: int
     person_id: int | None
     organisation_id: int | None
-    name: str  # "Kühn, Dr. Jutta" or the organisation's name
-    organisation: str  # the person's organisation; "" for an invited organisation
+    name: str  # "Kühn, Dr. Jutta", the organisation's name or DELETED_NAME
+    organisation: str  # the person's current organisation; "" for an invited organisation
     email: str
     mode: InvitationMode
     response: Response
@@ -92,15 +99,11 @@ def add_invitations(session: Session, meeting: Meeting, entries: Sequence[Invite
         wanted[key] = (mode, receives_protocol)
     existing = {_key(i.person_id, i.organisation_id) for i in meeting.invitations}
     new = [(key, value) for key, value in wanted.items() if key not in existing]
-    person_ids = [target_id for (kind, target_id), _ in new if kind == "person"]
-    organisations = _primary_organisations(session, person_ids)
     for (kind, target_id), (mode, receives_protocol) in new:
-        person_id = target_id if kind == "person" else None
-        organisation_id = organisations.get(target_id) if kind == "person" else target_id
         meeting.invitations.append(
-            Invitation(
-                person_id=person_id,
-                organisation_id=organisation_id,
+            Invitation(  # a person's invitation names only the person (module docstring)
+                person_id=target_id if kind == "person" else None,
+                organisation_id=target_id if kind == "organisation" else None,
                 mode=mode,
                 response=Response.INVITED,
                 receives_protocol=receives_protocol,
@@ -123,7 +126,8 @@ def invitation_rows(session: Session, meeting_id: int) -> list[InvitationRow]:
             selectinload(Invitation.organisation),
         )
     ).all()
-    rows = [_row(i) for i in invitations]
+    today = date.today()
+    rows = [_row(i, today) for i in invitations]
     rows.sort(key=lambda r: (sort_key(r.name), r.id))
     return rows
 
@@ -196,20 +200,29 @@ def _sorted_invitations(session: Session, meeting_id: int) -> list[Invitation]:
     return sorted(invitations, key=lambda i: (sort_key(_name(i)), i.id))
 
 
-def _row(invitation: Invitation) -> InvitationRow:
+def current_membership(person: Person, today: date) -> Membership | None:
+    """The person's primary membership that has not ended, else their first current one."""
+    for membership in person.memberships:  # ordered: primary first
+        if membership.valid_until is None or membership.valid_until >= today:
+            return membership
+    return None
+
+
+def _row(invitation: Invitation, today: date) -> InvitationRow:
     person, organisation = invitation.person, invitation.organisation
+    organisation_id = None
     if person is not None:
-        if organisation is None and person.memberships:
-            organisation = person.memberships[0].organisation
-        organisation_name = organisation.name if organisation is not None else ""
+        membership = current_membership(person, today)
+        organisation_name = membership.organisation.name if membership is not None else ""
         email = person.email
+    elif organisation is not None:
+        organisation_id, organisation_name, email = organisation.id, "", organisation.email
     else:
-        organisation_name = ""
-        email = organisation.email if organisation is not None else ""
+        organisation_name = email = ""
     return InvitationRow(
         id=invitation.id,
         person_id=invitation.person_id,
-        organisation_id=invitation.organisation_id,
+        organisation_id=organisation_id,
         name=_name(invitation),
         organisation=organisation_name,
         email=email,
@@ -291,21 +304,6 @@ def _check_exist(
     if missing:
         what = {Person: "Person", Organisation: "Organisation", DistributionList: "Verteiler"}
         raise NotFoundError(f"{what[model]} {missing[0]} gibt es nicht (mehr).")
-
-
-def _primary_organisations(session: Session, person_ids: list[int]) -> dict[int, int]:
-    """person id → id of the organisation listed first for them (the primary one)."""
-    result: dict[int, int] = {}
-    if not person_ids:
-        return result
-    rows = session.execute(
-        select(Membership.person_id, Membership.organisation_id)
-        .where(Membership.person_id.in_(person_ids))
-        .order_by(Membership.is_primary.desc(), Membership.id)
-    )
-    for person_id, organisation_id in rows:
-        result.setdefault(person_id, organisation_id)
-    return result
 
 
 def _meeting(session: Session, meeting_id: int) -> Meeting:

@@ -14,11 +14,12 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
 from ..domain import AgendaItem, Invitation, Meeting, MeetingSeries, MeetingStatus, Person
-from ..domain.contacts import Membership, Organisation
+from ..domain.contacts import Membership
 from ..domain.enums import InvitationMode, Response
 from ..domain.text import directory_name, sort_key
 from .clock import OFFICE_TZ, local
 from .errors import NotFoundError, ValidationError
+from .invitations import current_membership
 from .settings import OfficeSettings, load_settings
 
 REPLY_DAYS_BEFORE = 14  # default answer deadline: two weeks before the meeting
@@ -127,13 +128,18 @@ def default_reply_by(meeting_day: date, today: date) -> date:
 def invitation_letter_data(
     session: Session, meeting_id: int, reply_by: date | None = None, *, today: date | None = None
 ) -> InvitationLetter:
-    """The invitation letter of a meeting; withdrawn TOPs are left out."""
+    """The invitation letter of a meeting; withdrawn TOPs are left out. A cancelled meeting
+    has none (ValidationError)."""
     meeting = _meeting(
         session,
         meeting_id,
         selectinload(Meeting.topics),
         selectinload(Meeting.agenda).selectinload(AgendaItem.presenter),
     )
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(
+            f"„{meeting.title}“ ist abgesagt – dafür gibt es kein Einladungsschreiben."
+        )
     settings = load_settings(session)
     today = today or _today()
     start, end = local(meeting.start), local(meeting.end)
@@ -163,43 +169,34 @@ def invitation_letter_data(
     )
 
 
-def _membership(person: Person, organisation_id: int | None) -> Membership | None:
-    """The person's membership in the invited organisation, else the primary one."""
-    for membership in person.memberships:
-        if organisation_id is not None and membership.organisation_id == organisation_id:
-            return membership
-    return person.memberships[0] if person.memberships else None
-
-
-def _organisation_text(organisation: Organisation | None, membership: Membership | None) -> str:
-    if organisation is None and membership is not None:
-        organisation = membership.organisation
-    if organisation is None:
+def _organisation_text(membership: Membership | None) -> str:
+    """ "Gemeinde Neißeaue, Bauamt": the organisation with the person's department."""
+    if membership is None:
         return ""
-    department = membership.department if membership is not None else None
-    if department is not None and membership is not None:
-        if membership.organisation_id == organisation.id:
-            return f"{organisation.name}, {department.name}"
-    return organisation.name
+    department = membership.department
+    name = membership.organisation.name
+    return f"{name}, {department.name}" if department is not None else name
 
 
-def _attendance_row(invitation: Invitation) -> AttendanceRow:
+def _attendance_row(invitation: Invitation, today: date) -> AttendanceRow | None:
+    """The row to sign; None for an invitation whose person was erased (names nobody)."""
     person = invitation.person
     if person is None:
         organisation = invitation.organisation
-        return AttendanceRow(None, "", organisation.name if organisation else "", "")
-    membership = _membership(person, invitation.organisation_id)
+        return AttendanceRow(None, "", organisation.name, "") if organisation else None
+    membership = current_membership(person, today)
     return AttendanceRow(
         person_id=person.id,
         name=directory_name(person.title, person.first_name, person.last_name),
-        organisation=_organisation_text(invitation.organisation, membership),
+        organisation=_organisation_text(membership),
         function=person.function or (membership.role if membership else ""),
     )
 
 
 def attendance_list_data(session: Session, meeting_id: int) -> AttendanceSheet:
     """Everyone invited to sign in, by last name (DIN 5007), then invited organisations
-    without a named person; people informed only or who declined are left out."""
+    without a named person; people informed only or who declined are left out, and so are
+    invitations of people since erased. A person's organisation is their current one."""
     meeting = _meeting(session, meeting_id)
     invitations = session.scalars(
         select(Invitation)
@@ -219,8 +216,11 @@ def attendance_list_data(session: Session, meeting_id: int) -> AttendanceSheet:
         )
     )
     rows: dict[tuple[object, ...], AttendanceRow] = {}
+    today = _today()
     for invitation in invitations:
-        row = _attendance_row(invitation)
+        row = _attendance_row(invitation, today)
+        if row is None:
+            continue
         if invitation.person_id is not None:
             key: tuple[object, ...] = ("person", invitation.person_id)
         else:

@@ -1,20 +1,21 @@
 """Planning one meeting: create, change (this one, this and the following, all of the
-series), cancel, delete. Every change and cancellation raises the meeting's iCalendar
-SEQUENCE, so calendars that got an invitation update it.
+series), cancel, delete. A change an invitee sees (time, title, place, status) and a
+cancellation raise the meeting's iCalendar SEQUENCE, so calendars that got an invitation
+update it; agenda, topics and notes do not. A meeting whose protocol is approved is locked:
+it can be neither changed, cancelled nor deleted (DESIGN.md §5).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..domain import AgendaItem, Meeting, MeetingSeries, MeetingStatus, Topic
-from .agenda_planning import renumber
+from ..domain import AgendaItem, Meeting, MeetingSeries, MeetingStatus, ProtocolStatus, Topic
 from .calendar_records import new_uid
 from .clock import OFFICE_TZ
 from .errors import NotFoundError, ValidationError
@@ -23,6 +24,8 @@ from .recurrence import is_occurrence
 # Meetings that may still be moved along with their series; held ones never change.
 NOT_YET_HELD = (MeetingStatus.PLANNED, MeetingStatus.INVITED)
 _NUMBERED = re.compile(r"^\s*(\d+)\.\s*(.*)$")
+_PLAIN_NUMBER = re.compile(r"[0-9]*")  # "", "3": renumbered; "6a", "III" are kept
+LOCKED = "Das Protokoll dieses Treffens ist genehmigt; Tagesordnung und Treffen sind gesperrt."
 
 
 class EditScope(StrEnum):
@@ -34,7 +37,8 @@ class EditScope(StrEnum):
 @dataclass(frozen=True)
 class AgendaItemData:
     """A TOP as the meeting form edits it; id None for a new one. The order in
-    `MeetingData.agenda` is the order of the agenda; numbers are given 1..n."""
+    `MeetingData.agenda` is the order of the agenda; TOPs numbered plainly ("3") or not
+    at all are numbered 1, 2, … in that order, others ("6a") keep their number."""
 
     id: int | None = None
     title: str = ""
@@ -99,7 +103,19 @@ def validate_meeting(data: MeetingData) -> None:
 
 def get_meeting(session: Session, meeting_id: int) -> MeetingEdit:
     meeting = _meeting(session, meeting_id)
-    data = MeetingData(
+    return MeetingEdit(
+        meeting.id,
+        meeting.series_id,
+        meeting.occurrence_start,
+        _form_data(meeting),
+        meeting.ical_uid,
+        meeting.ical_sequence,
+    )
+
+
+def _form_data(meeting: Meeting) -> MeetingData:
+    """The meeting as the form shows it."""
+    return MeetingData(
         title=meeting.title,
         start=meeting.start,
         end=meeting.end,
@@ -119,14 +135,6 @@ def get_meeting(session: Session, meeting_id: int) -> MeetingEdit:
             )
             for i in meeting.agenda
         ),
-    )
-    return MeetingEdit(
-        meeting.id,
-        meeting.series_id,
-        meeting.occurrence_start,
-        data,
-        meeting.ical_uid,
-        meeting.ical_sequence,
     )
 
 
@@ -173,14 +181,22 @@ def update_meeting(
     THIS changes only this meeting (a moved one keeps its `occurrence_start`). FOLLOWING and
     ALL also carry a new time of day (as a shift, the dates stay), duration, place and
     title to the series' meetings not held yet — FOLLOWING only to the later ones — and
-    make them the series' defaults.
+    make them the series' defaults. SEQUENCE rises only where an invitee sees a change
+    (`_seen_by_invitees`). A meeting whose protocol is approved refuses any change (saving
+    it unchanged changes nothing and returns []); its siblings are skipped.
     """
     validate_meeting(data)
     meeting = _meeting(session, meeting_id)
+    if _locked(meeting):
+        if _same(meeting, data):
+            return []
+        raise ValidationError(LOCKED)
     old_start, old_end = meeting.start, meeting.end
     old_location, old_title = meeting.location, meeting.title
+    seen_before = _seen_by_invitees(meeting)
     _apply(session, meeting, data)
-    meeting.ical_sequence += 1
+    if _seen_by_invitees(meeting) != seen_before:
+        meeting.ical_sequence += 1
     changed = [meeting.id]
     series = meeting.series
     if scope == EditScope.THIS or series is None:
@@ -196,14 +212,20 @@ def update_meeting(
     old_rest = _title_rest(old_title)
     title_changed = new_rest != old_rest
 
-    query = select(Meeting).where(
-        Meeting.series_id == series.id,
-        Meeting.id != meeting.id,
-        Meeting.status.in_(NOT_YET_HELD),
+    query = (
+        select(Meeting)
+        .where(
+            Meeting.series_id == series.id,
+            Meeting.id != meeting.id,
+            Meeting.status.in_(NOT_YET_HELD),
+        )
+        .options(selectinload(Meeting.protocol))
     )
     if scope == EditScope.FOLLOWING:
         query = query.where(Meeting.start >= old_start)
     for sibling in session.scalars(query.order_by(Meeting.start)):
+        if _locked(sibling):
+            continue
         before = (sibling.start, sibling.end, sibling.location, sibling.title)
         start = shift_wall_time(sibling.start, shift)
         sibling.end = start + (duration if duration_changed else sibling.end - sibling.start)
@@ -239,6 +261,8 @@ def cancel_meeting(session: Session, meeting_id: int) -> None:
     meeting = _meeting(session, meeting_id)
     if meeting.status == MeetingStatus.CANCELLED:
         return
+    if _locked(meeting):
+        raise ValidationError(LOCKED)
     if meeting.status not in NOT_YET_HELD:
         raise ValidationError(
             f"„{meeting.title}“ hat schon stattgefunden und kann nicht abgesagt werden."
@@ -249,7 +273,11 @@ def cancel_meeting(session: Session, meeting_id: int) -> None:
 
 
 def delete_meeting(session: Session, meeting_id: int) -> None:
-    session.delete(_meeting(session, meeting_id))
+    """Delete the meeting with its agenda, invitations and protocol — not if that is approved."""
+    meeting = _meeting(session, meeting_id)
+    if _locked(meeting):
+        raise ValidationError(LOCKED)
+    session.delete(meeting)
     session.flush()
 
 
@@ -313,7 +341,44 @@ def _apply(session: Session, meeting: Meeting, data: MeetingData) -> None:
         item.non_public = item_data.non_public
         items.append(item)
     meeting.agenda = items  # TOPs left out are deleted with their notes
-    renumber(items)
+    number_agenda(items)
+
+
+def number_agenda(items: list[AgendaItem]) -> None:
+    """Positions 1..n; TOPs with a plain number or none are numbered 1, 2, … in order,
+    the others keep theirs: 5, "5a", 6 stays 5, "5a", 6 (not 5, 6, 7)."""
+    counter = 0
+    for position, item in enumerate(items, 1):
+        item.position = position
+        if _PLAIN_NUMBER.fullmatch((item.number or "").strip()):
+            counter += 1
+            item.number = str(counter)
+
+
+def _locked(meeting: Meeting) -> bool:
+    protocol = meeting.protocol
+    return protocol is not None and protocol.status == ProtocolStatus.APPROVED
+
+
+def _seen_by_invitees(meeting: Meeting) -> tuple[object, ...]:
+    """What an invitation shows; a change here is sent again (SEQUENCE + 1)."""
+    return (meeting.start, meeting.end, meeting.title, meeting.location, meeting.status)
+
+
+def _same(meeting: Meeting, data: MeetingData) -> bool:
+    """Whether saving `data` would leave the meeting as it is."""
+    return _as_saved(_form_data(meeting)) == _as_saved(data)
+
+
+def _as_saved(data: MeetingData) -> tuple[object, ...]:
+    """The data as `_apply` stores it: texts stripped, topics in any order and case."""
+    return (
+        replace(data, title=data.title.strip(), location=data.location.strip(), topics=(),
+                agenda=()),
+        frozenset(t.strip().casefold() for t in data.topics if t.strip()),
+        tuple(replace(i, title=i.title.strip(), presenter_text=i.presenter_text.strip())
+              for i in data.agenda),
+    )  # fmt: skip
 
 
 def _topics(session: Session, names: tuple[str, ...]) -> list[Topic]:
@@ -336,7 +401,11 @@ def _meeting(session: Session, meeting_id: int) -> Meeting:
     meeting = session.get(
         Meeting,
         meeting_id,
-        options=[selectinload(Meeting.topics), selectinload(Meeting.agenda)],
+        options=[
+            selectinload(Meeting.topics),
+            selectinload(Meeting.agenda),
+            selectinload(Meeting.protocol),
+        ],
     )
     if meeting is None:
         raise NotFoundError(f"Treffen {meeting_id} gibt es nicht (mehr).")

@@ -3,12 +3,16 @@ the meetings generated from them.
 
 A generated meeting remembers the date of the rule it stands for (`occurrence_start`);
 generating again skips every date some meeting already stands for, even a moved or
-cancelled one, so nothing is created twice.
+cancelled one, so nothing is created twice. New meetings are numbered on from the highest
+number the series' meetings carry ("7. …"), so a number never comes twice, even after a
+meeting was deleted and its date generated again.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -34,6 +38,8 @@ from .clock import OFFICE_TZ
 from .errors import NotFoundError, ValidationError
 from .invitations import InviteeData, add_invitations, check_invitees
 from .recurrence import describe_rule, normalize_rule, occurrences
+
+_NUMBER = re.compile(r"^\s*(\d+)\.(?!\d)")  # "7. Vernetzungstreffen", not "10.03. …"
 
 STANDARD_AGENDA: tuple[tuple[str, int], ...] = (
     ("Eröffnung und Begrüßung", 5),
@@ -263,7 +269,7 @@ def generate_meetings(
         count=None,
     )
     taken = {_local_day(m.occurrence_start) for m in series.meetings if m.occurrence_start}
-    number = len(series.meetings)
+    number = highest_number(m.title for m in series.meetings)
     duration = timedelta(minutes=series.default_duration_minutes)
     invitees = [
         InviteeData(i.person_id, i.organisation_id, i.list_id, i.mode, i.receives_protocol)
@@ -300,6 +306,11 @@ def generate_meetings(
         created.append(meeting.id)
     session.flush()
     return created
+
+
+def highest_number(titles: Iterable[str]) -> int:
+    """The highest "N." the titles start with; 0 if none does."""
+    return max((int(m.group(1)) for m in map(_NUMBER.match, titles) if m), default=0)
 
 
 def _next_free(series: MeetingSeries, taken: set[date], now: datetime) -> datetime | None:

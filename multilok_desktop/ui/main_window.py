@@ -21,6 +21,7 @@ from ..services.settings_service import SettingsService
 from .address_book.view import AddressBookView
 from .calendar.view import CalendarView
 from .coming_soon import ComingSoonPage
+from .minutes.protocols_view import ProtocolsView
 from .settings_dialog import SettingsDialog
 
 NAV_CALENDAR, NAV_ADDRESS_BOOK, NAV_MEASURES, NAV_PROTOCOLS = range(4)
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
         self,
         address_book: AddressBookView,
         calendar: CalendarView,
+        protocols: ProtocolsView,
         settings_service: SettingsService,
         database_name: str,
         settings: QSettings,
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
         self.views = QStackedWidget()
         self.address_book = address_book
         self.calendar = calendar
+        self.protocols = protocols
         self._settings_service = settings_service
         pages = [
             (self.tr("Kalender"), calendar),
@@ -64,10 +67,7 @@ class MainWindow(QMainWindow):
             (self.tr("Maßnahmen"), ComingSoonPage(
                 self.tr("Maßnahmen"),
                 self.tr("Handlungsansätze und Projektideen von der Idee bis zur Umsetzung verfolgen."))),
-            (self.tr("Protokolle"), ComingSoonPage(
-                self.tr("Protokolle"),
-                self.tr("Im Sitzungsmodus mitschreiben, Protokolle als PDF ausgeben, drucken und "
-                        "genehmigen."))),
+            (self.tr("Protokolle"), protocols),
         ]  # fmt: skip
         for number, (title, page) in enumerate(pages, start=1):
             item = QListWidgetItem(title)
@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._saved_label)
         address_book.status_message.connect(self._on_status_message)
         calendar.status_message.connect(self._on_status_message)
+        protocols.status_message.connect(self._on_status_message)
+        calendar.open_minutes = self._open_minutes
 
         self.navigation.setCurrentRow(NAV_ADDRESS_BOOK)
         self._restore_state()
@@ -130,6 +132,24 @@ class MainWindow(QMainWindow):
         self.views.setCurrentIndex(row)
         if row == NAV_CALENDAR:
             self.calendar.ensure_loaded()  # loads when first opened, not at start-up
+        elif row == NAV_PROTOCOLS:
+            self.protocols.ensure_loaded()
+
+    def _open_minutes(self, meeting_id: int) -> None:
+        self.protocols.ensure_loaded()
+        self.protocols.open_minutes(meeting_id)
+
+    def recover_minutes(self) -> None:
+        """After a crash or power loss: reopen the minutes that were being taken."""
+        meeting_id = self.protocols.recover_minutes()
+        if meeting_id is not None and self.protocols.minutes_window is not None:
+            QMessageBox.information(
+                self.protocols.minutes_window,
+                self.tr("Sitzungsmodus wiederhergestellt"),
+                self.tr("Multilok wurde während der Mitschrift nicht ordnungsgemäß beendet. "
+                        "Alles bis wenige Sekunden vor dem Abbruch ist gespeichert; die "
+                        "Mitschrift ist wieder geöffnet."),
+            )  # fmt: skip
 
     @Slot()
     def _on_preferences(self) -> None:

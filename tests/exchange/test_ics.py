@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -24,7 +27,8 @@ from multilok_desktop.domain import (
     MeetingStatus,
     Response,
 )
-from multilok_desktop.exchange.errors import ImportFileError
+from multilok_desktop.exchange.calendar_exchange_service import CalendarExchangeService
+from multilok_desktop.exchange.errors import ExportFileError, ImportFileError
 from multilok_desktop.exchange.ics import (
     format_calendar,
     parse_calendar,
@@ -32,18 +36,28 @@ from multilok_desktop.exchange.ics import (
     write_meeting_invitation,
     write_series,
 )
+from multilok_desktop.services.calendar import (
+    EditScope,
+    cancel_meeting,
+    delete_meeting,
+    get_meeting,
+    update_meeting,
+)
 from multilok_desktop.services.calendar_records import (
     EventStatus,
     ImportedEvent,
     meeting_event,
     series_events,
 )
+from multilok_desktop.services.errors import ServiceError
 from multilok_desktop.services.settings import load_settings, save_settings
 from multilok_desktop.storage.database import Database
 from tests import factories
+from tests.services.calendar_helpers import at, make_series
 
 DATA = Path(__file__).parent / "data"
 BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 1, 1, tzinfo=BERLIN)  # "now" of the series exports
 
 
 def read(name: str) -> list[ImportedEvent]:
@@ -102,16 +116,26 @@ def test_thunderbird_event_with_vtimezone_in_summer() -> None:
 
 
 def test_google_calendar_utc_times_series_all_day_and_cancelled() -> None:
-    """Google: "Z" times; a series gives its first date (an EXDATE skips one); DATE is all-day."""
-    talk, jour_fixe, holiday, cancelled = read("google_event.ics")
+    """Google: "Z" times; a series gives a meeting per date for two years (an EXDATE skips
+    one), each with its own identity; DATE is all-day."""
+    name = "google_event.ics"
+    talk, *jour_fixe, holiday, cancelled = parse_calendar(
+        (DATA / name).read_bytes(), name, today=date(2026, 7, 1)
+    )
     assert (talk.start, talk.end) == (utc(2026, 7, 7, 12), utc(2026, 7, 7, 15))
     assert talk.summary == "Fachaustausch „Wohnen auf Zeit“"
     assert talk.sequence == 2
-    # DTSTART 15.09. is excluded; every second Tuesday → 29.09., 10:00 Berlin (summer time)
-    assert (jour_fixe.start, jour_fixe.end) == (utc(2026, 9, 29, 8), utc(2026, 9, 29, 9, 30))
-    assert jour_fixe.recurrence.startswith("FREQ=WEEKLY")
-    assert "alle 2 Wochen" in jour_fixe.description
-    assert "nur der erste Termin" in jour_fixe.description
+    # DTSTART 15.09. is excluded; every second Tuesday from 29.09., 10:00 Berlin wall time
+    first, second, third = jour_fixe[:3]
+    assert (first.start, first.end) == (utc(2026, 9, 29, 8), utc(2026, 9, 29, 9, 30))
+    assert (second.start, third.start) == (utc(2026, 10, 13, 8), utc(2026, 10, 27, 9))
+    assert first.uid == "0a1b2c3d4e5f6g7h8i9j0k1l2m@google.com#2026-09-29"
+    assert first.recurrence.startswith("FREQ=WEEKLY") and first.description == ""
+    assert first.source == (
+        "Termin 2 ab Zeile 28 („Jour fixe Koordinationsstelle“), Termin am 29.09.2026"
+    )
+    assert len(jour_fixe) == 46 and jour_fixe[-1].start == utc(2028, 6, 20, 8)  # < 01.07.2028
+    assert {e.summary for e in jour_fixe} == {"Jour fixe Koordinationsstelle"}
     assert holiday.all_day
     assert holiday.start == datetime(2026, 10, 3, tzinfo=BERLIN)
     assert holiday.end == datetime(2026, 10, 4, tzinfo=BERLIN)
@@ -144,43 +168,102 @@ def test_outlook_custom_zone_and_vendor_prefixed_tzid() -> None:
     assert mozilla.start == mozilla.end == utc(2026, 3, 10, 13)  # no end: ends when it starts
 
 
-def test_override_of_the_first_occurrence_replaces_it() -> None:
-    """RECURRENCE-ID of the first date replaces it; overrides of later dates are dropped."""
-    data = calendar(
+SERIES_WITH_OVERRIDES = calendar(
+    "BEGIN:VEVENT",
+    "UID:series@x",
+    "SEQUENCE:1",
+    "SUMMARY:Jour fixe",
+    "DTSTART;TZID=Europe/Berlin:20260310T100000",
+    "DTEND;TZID=Europe/Berlin:20260310T110000",
+    "RRULE:FREQ=MONTHLY;COUNT=6",
+    "EXDATE;TZID=Europe/Berlin:20260710T100000",
+    "END:VEVENT",
+    "BEGIN:VEVENT",
+    "UID:series@x",
+    "SEQUENCE:2",
+    "RECURRENCE-ID;TZID=Europe/Berlin:20260310T100000",
+    "SUMMARY:Jour fixe (verschoben)",
+    "DTSTART;TZID=Europe/Berlin:20260311T120000",
+    "DTEND;TZID=Europe/Berlin:20260311T130000",
+    "END:VEVENT",
+    "BEGIN:VEVENT",
+    "UID:series@x",
+    "RECURRENCE-ID;TZID=Europe/Berlin:20260410T100000",
+    "SUMMARY:Jour fixe im April",
+    "STATUS:CANCELLED",
+    "DTSTART;TZID=Europe/Berlin:20260414T100000",
+    "END:VEVENT",
+    "BEGIN:VEVENT",
+    "UID:lonely@x",
+    "RECURRENCE-ID:20260601T080000Z",
+    "SUMMARY:Einzelner Serientermin",
+    "DTSTART:20260602T080000Z",
+    "END:VEVENT",
+)
+
+
+def test_each_override_and_occurrence_of_a_series_is_an_event() -> None:
+    """Overrides (RECURRENCE-ID) are events of their own, the rule's other dates follow the
+    master (EXDATE and COUNT kept); the identity is UID#date of the occurrence."""
+    events = parse_calendar(SERIES_WITH_OVERRIDES, "x.ics", today=date(2026, 1, 1))
+    rows = [(e.uid, e.summary, e.start, e.sequence, e.status) for e in events]
+    confirmed, cancelled = EventStatus.CONFIRMED, EventStatus.CANCELLED
+    assert rows == [
+        ("series@x#2026-03-10", "Jour fixe (verschoben)", utc(2026, 3, 11, 11), 2, confirmed),
+        ("series@x#2026-04-10", "Jour fixe im April", utc(2026, 4, 14, 8), 1, cancelled),
+        ("series@x#2026-05-10", "Jour fixe", utc(2026, 5, 10, 8), 1, confirmed),
+        ("series@x#2026-06-10", "Jour fixe", utc(2026, 6, 10, 8), 1, confirmed),
+        ("series@x#2026-08-10", "Jour fixe", utc(2026, 8, 10, 8), 1, confirmed),
+        ("lonely@x#2026-06-01", "Einzelner Serientermin", utc(2026, 6, 2, 8), 0, confirmed),
+    ]
+    assert events[2].end == utc(2026, 5, 10, 9)
+    assert {e.recurrence for e in events[:5]} == {"FREQ=MONTHLY;COUNT=6"}
+
+
+def test_past_occurrences_are_left_out_but_overrides_kept() -> None:
+    """From today on only (and up to two years ahead); a series over before today gives
+    its first date, noted as standing for the series."""
+    events = parse_calendar(SERIES_WITH_OVERRIDES, "x.ics", today=date(2026, 6, 15))
+    assert [e.uid for e in events] == [
+        "series@x#2026-03-10",
+        "series@x#2026-04-10",
+        "series@x#2026-08-10",
+        "lonely@x#2026-06-01",
+    ]
+    ended = calendar(
         "BEGIN:VEVENT",
-        "UID:series@x",
-        "SEQUENCE:1",
-        "SUMMARY:Jour fixe",
-        "DTSTART;TZID=Europe/Berlin:20260310T100000",
-        "DTEND;TZID=Europe/Berlin:20260310T110000",
-        "RRULE:FREQ=MONTHLY;COUNT=6",
+        "UID:ended@x",
+        "SUMMARY:Alte Reihe",
+        "DTSTART;TZID=Europe/Berlin:20200303T100000",
+        "EXDATE;TZID=Europe/Berlin:20200303T100000",
+        "RRULE:FREQ=WEEKLY;INTERVAL=2;UNTIL=20201231T000000Z",
         "END:VEVENT",
         "BEGIN:VEVENT",
-        "UID:series@x",
-        "SEQUENCE:2",
-        "RECURRENCE-ID;TZID=Europe/Berlin:20260310T100000",
-        "SUMMARY:Jour fixe (verschoben)",
-        "DTSTART;TZID=Europe/Berlin:20260311T120000",
-        "DTEND;TZID=Europe/Berlin:20260311T130000",
-        "END:VEVENT",
-        "BEGIN:VEVENT",
-        "UID:series@x",
-        "RECURRENCE-ID;TZID=Europe/Berlin:20260410T100000",
-        "SUMMARY:Jour fixe im April",
-        "DTSTART;TZID=Europe/Berlin:20260414T100000",
-        "END:VEVENT",
-        "BEGIN:VEVENT",
-        "UID:lonely@x",
-        "RECURRENCE-ID:20260601T080000Z",
-        "SUMMARY:Einzelner Serientermin",
-        "DTSTART:20260602T080000Z",
+        "UID:far@x",
+        "SUMMARY:Ferne Reihe",
+        "DTSTART:20300101T100000Z",
+        "RRULE:FREQ=YEARLY",
         "END:VEVENT",
     )
-    moved, lonely = parse_calendar(data, "x.ics")
-    assert moved.summary == "Jour fixe (verschoben)"
-    assert (moved.start, moved.sequence, moved.uid) == (utc(2026, 3, 11, 11), 2, "series@x")
-    assert moved.recurrence == "FREQ=MONTHLY;COUNT=6"
-    assert (lonely.summary, lonely.start) == ("Einzelner Serientermin", utc(2026, 6, 2, 8))
+    old, far = parse_calendar(ended, "x.ics", today=date(2026, 6, 15))
+    assert (old.uid, old.start) == ("ended@x#2020-03-17", utc(2020, 3, 17, 9))
+    assert "alle 2 Wochen: übernommen wurde nur der erste Termin" in old.description
+    assert (far.uid, far.start) == ("far@x#2030-01-01", utc(2030, 1, 1, 10))
+
+
+def test_hourly_series_and_broken_rules() -> None:
+    """Hourly rules are not expanded; a rule dateutil cannot read names the event."""
+    hourly = calendar(
+        "BEGIN:VEVENT", "UID:h@x", "SUMMARY:Takt", "DTSTART:20270101T100000Z",
+        "RRULE:FREQ=HOURLY", "END:VEVENT",
+    )  # fmt: skip
+    (event,) = parse_calendar(hourly, "x.ics", today=date(2026, 6, 15))
+    assert (event.uid, event.start) == ("h@x#2027-01-01", utc(2027, 1, 1, 10))
+    broken = calendar(
+        "BEGIN:VEVENT", "UID:b@x", "SUMMARY:Kaputt", "DTSTART:20270101T100000Z",
+        "RRULE:FREQ=MONTHLY;BYSETPOS=400", "END:VEVENT",
+    )  # fmt: skip
+    assert error_of(broken).startswith("Termin 1 ab Zeile 3 („Kaputt“): Die Wiederholung")
 
 
 def test_method_cancel_cancels_the_events() -> None:
@@ -468,8 +551,8 @@ def test_series_export_has_rule_exceptions_and_overrides(office: Database, tmp_p
         add_meeting(session, **plain, start=spring_27, end=spring_27 + timedelta(hours=3),
                     occurrence_start=spring_27, status=MeetingStatus.CANCELLED)  # fmt: skip
         extra = add_meeting(session, title="Sondertreffen", series_id=series.id)
-        events = write_series(session, series.id, tmp_path / "reihe.ics")
-        assert len(series_events(session, series.id)) == 3
+        events = write_series(session, series.id, tmp_path / "reihe.ics", now=NOW)
+        assert len(series_events(session, series.id, NOW)) == 3
     master, moved, single = events
     assert (master.rrule, master.exdates) == ("FREQ=YEARLY;BYMONTH=3,9;BYDAY=2TU", (spring_27,))
     assert moved.uid == master.uid and moved.recurrence_id == autumn
@@ -480,8 +563,13 @@ def test_series_export_has_rule_exceptions_and_overrides(office: Database, tmp_p
     assert "EXDATE;TZID=Europe/Berlin:20270309T140000" in text
     assert "RECURRENCE-ID;TZID=Europe/Berlin:20260908T140000" in text
     assert "ATTENDEE" not in text  # RFC 5546: none in PUBLISH
-    first, extra_back = parse_calendar(text.encode(), "reihe.ics")  # read back: first date only
-    assert first.start == spring and first.recurrence
+    back = parse_calendar(text.encode(), "reihe.ics", today=date(2026, 1, 1))
+    assert [(e.start, e.uid.rpartition("#")[2]) for e in back[:3]] == [
+        (spring, "2026-03-10"),
+        (autumn + timedelta(days=1, hours=1), "2026-09-08"),  # the override
+        (datetime(2027, 9, 14, 14, tzinfo=BERLIN), "2027-09-14"),  # 09.03.2027: EXDATE
+    ]
+    assert back[3].summary == "Sondertreffen" and len(back) == 4
 
 
 def test_calendar_export_has_every_meeting(office: Database, tmp_path: Path) -> None:
@@ -496,3 +584,119 @@ def test_calendar_export_has_every_meeting(office: Database, tmp_path: Path) -> 
     assert [e.uid for e in back] == [e.uid for e in events]
     with office.session() as session:
         assert all(session.scalars(select(Meeting.ical_uid)))
+
+
+def test_series_uid_depends_on_the_series_only(office: Database, tmp_path: Path) -> None:
+    """Moving the series' time keeps its UID (no second series in Outlook); a held meeting
+    left at the old time is the override of the rule's new instant on its date. Another
+    database's series with the same id has another UID."""
+    ids = make_series(office)
+    with office.session() as session:
+        series_id = session.scalars(select(MeetingSeries.id)).one()
+        before = series_events(session, series_id, NOW)[0].uid
+        held = session.get(Meeting, ids[0])
+        assert held is not None
+        held.status = MeetingStatus.HELD
+        edit = get_meeting(session, ids[1])
+        later = replace(edit.data, start=edit.data.start + timedelta(hours=1))
+        update_meeting(session, ids[1], later, EditScope.ALL)
+    with office.session() as session:
+        series = session.get(MeetingSeries, series_id)
+        assert series is not None and series.first_start == at(date(2026, 3, 10), 15)
+        master, first, *_ = series_events(session, series_id, NOW)
+    assert master.uid == before and first.uid == before
+    assert re.fullmatch(rf"series-{series_id}-[0-9a-f]{{12}}@multilok-desktop", before)
+    assert (first.recurrence_id, first.start) == (at(date(2026, 3, 10), 15), at(date(2026, 3, 10)))
+    other = Database.open(str(tmp_path / "andere.sqlite"))
+    try:
+        make_series(other)
+        with other.session() as session:
+            assert series_events(session, series_id, NOW)[0].uid != before
+    finally:
+        other.close()
+
+
+def test_series_master_starts_on_a_real_occurrence_and_excludes_missing_dates(
+    office: Database,
+) -> None:
+    """first_start 1 March is no date of the rule: DTSTART is 10 March. A deleted and a
+    cancelled meeting are EXDATEs; dates after the last meeting and after now are the
+    series' future, dates up to now without a meeting did not take place."""
+    ids = make_series(office, first_start=at(date(2026, 3, 1)))
+    with office.session() as session:
+        delete_meeting(session, ids[1])
+        cancel_meeting(session, ids[2])
+        series_id = session.scalars(select(MeetingSeries.id)).one()
+        master, *overrides = series_events(session, series_id, NOW)
+        later = series_events(session, series_id, at(date(2028, 4, 1)))[0]
+    assert (master.start, master.end) == (at(date(2026, 3, 10)), at(date(2026, 3, 10), 16, 30))
+    assert master.exdates == (at(date(2026, 9, 8)), at(date(2027, 3, 9)))
+    assert [o.recurrence_id for o in overrides] == [at(date(2026, 3, 10)), at(date(2027, 9, 14))]
+    assert later.exdates == (at(date(2026, 9, 8)), at(date(2027, 3, 9)), at(date(2028, 3, 14)))
+    text = format_calendar([master], method="PUBLISH").decode()
+    assert "DTSTART;TZID=Europe/Berlin:20260310T140000" in text
+    assert "EXDATE;TZID=Europe/Berlin:20260908T140000,20270309T140000" in text
+
+
+# --- invitation e-mail draft and the status "eingeladen" --------------------------------
+
+
+def test_exporting_an_invitation_marks_the_meeting_invited(
+    office: Database, tmp_path: Path
+) -> None:
+    """.ics and e-mail draft set "eingeladen" with the file; a failed write changes nothing."""
+    with office.session() as session:
+        ics_id = add_meeting(session).id
+        mail_meeting = add_meeting(session)
+        invite(session, mail_meeting)
+        mail_id = mail_meeting.id
+    service = CalendarExchangeService(office)
+    with pytest.raises(ExportFileError):
+        service.write_meeting(ics_id, tmp_path / "fehlt" / "einladung.ics")
+    with pytest.raises(ServiceError):
+        service.write_mail_draft(mail_id, tmp_path)  # a folder
+    assert status_of(office, ics_id) == status_of(office, mail_id) == MeetingStatus.PLANNED
+    service.write_meeting(ics_id, tmp_path / "einladung.ics")
+    assert service.write_mail_draft(mail_id, tmp_path / "einladung.eml") == 3
+    assert status_of(office, ics_id) == status_of(office, mail_id) == MeetingStatus.INVITED
+
+
+def test_mail_draft_of_a_cancelled_meeting_is_a_cancellation(
+    office: Database, tmp_path: Path
+) -> None:
+    """Subject "Absage: …", a short cancellation text and the METHOD:CANCEL attachment."""
+    with office.session() as session:
+        meeting = add_meeting(session)
+        invite(session, meeting)
+        meeting_id = meeting.id
+    service = CalendarExchangeService(office)
+    service.write_mail_draft(meeting_id, tmp_path / "einladung.eml")
+    invitation = read_mail(tmp_path / "einladung.eml")
+    assert invitation["Subject"] == "Einladung: 7. Vernetzungstreffen Multilokalität am 10.03.2026"
+    with office.session() as session:
+        cancel_meeting(session, meeting_id)
+    assert service.write_mail_draft(meeting_id, tmp_path / "absage.eml") == 3
+    cancellation = read_mail(tmp_path / "absage.eml")
+    assert cancellation["Subject"] == "Absage: 7. Vernetzungstreffen Multilokalität am 10.03.2026"
+    body = cancellation.get_body(("plain",))
+    assert body is not None
+    text = body.get_content()
+    assert "leider müssen wir absagen" in text and "findet nicht statt" in text
+    assert "laden wir Sie" not in text and "Tagesordnung" not in text
+    (attachment,) = cancellation.iter_attachments()
+    assert attachment.get_filename() == "absage.ics"
+    assert "METHOD:CANCEL" in attachment.get_content()
+    assert status_of(office, meeting_id) == MeetingStatus.CANCELLED
+
+
+def status_of(db: Database, meeting_id: int) -> MeetingStatus:
+    with db.session() as session:
+        meeting = session.get(Meeting, meeting_id)
+        assert meeting is not None
+        return meeting.status
+
+
+def read_mail(path: Path) -> EmailMessage:
+    message = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
+    assert isinstance(message, EmailMessage)
+    return message

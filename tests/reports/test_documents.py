@@ -30,7 +30,8 @@ from multilok_desktop.reports.attendance import write_attendance_pdf
 from multilok_desktop.reports.invitation import letter_heading, write_invitation_pdf
 from multilok_desktop.reports.layout import german_date, german_time, german_time_span
 from multilok_desktop.services.demo import generate_demo
-from multilok_desktop.services.errors import NotFoundError, ServiceError
+from multilok_desktop.services.errors import NotFoundError, ServiceError, ValidationError
+from multilok_desktop.services.invitations import invite
 from multilok_desktop.services.meeting_documents import (
     SINGLE_MEETINGS,
     annual_plan_data,
@@ -38,8 +39,10 @@ from multilok_desktop.services.meeting_documents import (
     default_reply_by,
     invitation_letter_data,
 )
+from multilok_desktop.services.people import delete_person
 from multilok_desktop.services.settings import OfficeSettings, save_settings
 from multilok_desktop.storage.database import Database
+from tests import factories
 
 TODAY = date(2026, 11, 24)
 OFFICE = OfficeSettings(
@@ -315,3 +318,45 @@ def test_fonts_are_found_in_a_checkout_and_when_frozen(monkeypatch: pytest.Monke
     assert fonts.register_fonts() == fonts.register_fonts() == "DejaVuSans"
     monkeypatch.setattr(sys, "_MEIPASS", "/opt/multilok", raising=False)
     assert fonts.resources_dir() == Path("/opt/multilok/resources")
+
+
+def test_attendance_list_leaves_out_erased_people(db: Database) -> None:
+    """An invitation whose person was deleted names nobody: no row, and not a row of the
+    person's organisation either; a person's organisation is their current one."""
+    with db.session() as session:
+        town = factories.organisation(session, "Gemeinde Neißeaue")
+        kuehn = factories.person(
+            session, "Jutta", "Kühn", organisation_id=town, role="Amtsleiterin",
+            department="Bauamt",
+        )  # fmt: skip
+        gone = factories.person(session, "Max", "Öhler", organisation_id=town)
+        meeting = Meeting(
+            title="Workshop Wohnen",
+            start=datetime(2026, 4, 21, 12, tzinfo=UTC),
+            end=datetime(2026, 4, 21, 14, tzinfo=UTC),
+        )
+        session.add(meeting)
+        session.flush()
+        invite(session, meeting.id, person_ids=[kuehn, gone])
+        meeting_id = meeting.id
+    with db.session() as session:
+        delete_person(session, gone)
+    with db.session() as session:
+        sheet = attendance_list_data(session, meeting_id)
+    assert [(r.person_id, r.name, r.organisation, r.function) for r in sheet.rows] == [
+        (kuehn, "Kühn, Jutta", "Gemeinde Neißeaue, Bauamt", "Amtsleiterin")
+    ]
+
+
+def test_a_cancelled_meeting_has_no_invitation_letter(demo: tuple[Database, int]) -> None:
+    db, meeting_id = demo
+    with db.session() as session:
+        meeting = session.get(Meeting, meeting_id)
+        assert meeting is not None
+        meeting.status = MeetingStatus.CANCELLED
+        title = meeting.title
+    with pytest.raises(ValidationError) as caught, db.session() as session:
+        invitation_letter_data(session, meeting_id)
+    assert str(caught.value) == (
+        f"„{title}“ ist abgesagt – dafür gibt es kein Einladungsschreiben."
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,11 +12,18 @@ from sqlalchemy import func, select
 from multilok_desktop.domain import Meeting, MeetingStatus, Protocol, ProtocolStatus
 from multilok_desktop.exchange.calendar_file import import_calendar_file, read_calendar_file
 from multilok_desktop.exchange.errors import ImportFileError
-from multilok_desktop.exchange.ics import write_meeting_invitation
+from multilok_desktop.exchange.ics import parse_calendar, write_meeting_invitation, write_series
+from multilok_desktop.services.calendar import (
+    cancel_meeting,
+    delete_meeting,
+    get_meeting,
+    update_meeting,
+)
 from multilok_desktop.services.calendar_import import CalendarImportResult, import_events
 from multilok_desktop.services.calendar_records import EventStatus, ImportedEvent
 from multilok_desktop.services.contact_import import ImportRecordError
 from multilok_desktop.storage.database import Database
+from tests.services.calendar_helpers import NEW_YEAR_2026, at, make_series
 
 DATA = Path(__file__).parent.parent / "exchange" / "data"
 OUTLOOK_UID = (
@@ -65,17 +72,26 @@ def test_outlook_invitation_becomes_a_planned_meeting(db: Database) -> None:
 
 
 def test_google_calendar_with_cancelled_event(db: Database) -> None:
-    """Every event is a meeting; STATUS:CANCELLED gives "abgesagt"; a series its first date."""
-    result = import_calendar_file(db, DATA / "google_event.ics")
-    assert result.created == 4
+    """Every event is a meeting; STATUS:CANCELLED gives "abgesagt"; a series one meeting per
+    date (two years ahead), each with its own identity."""
+    name = "google_event.ics"
+    events = parse_calendar((DATA / name).read_bytes(), name, today=date(2026, 9, 1))
+    with db.session() as session:
+        result = import_events(session, events)
+    assert result.created == 3 + 51  # 29.09.2026 to 29.08.2028, every two weeks
     rows = meetings(db)
-    assert [(r[0], r[4]) for r in rows] == [
+    assert [(r[0], r[4]) for r in rows[:5]] == [
         ("Fachaustausch „Wohnen auf Zeit“", "geplant"),
-        ("Jour fixe Koordinationsstelle", "geplant"),
+        ("Jour fixe Koordinationsstelle", "geplant"),  # 29.09.
         ("Tag der Deutschen Einheit", "geplant"),
-        ("Kreistag – Ausschuss für Regionalentwicklung", "abgesagt"),
+        ("Jour fixe Koordinationsstelle", "geplant"),  # 13.10.
+        ("Jour fixe Koordinationsstelle", "geplant"),  # 27.10.
+    ]
+    assert ("Kreistag – Ausschuss für Regionalentwicklung", "abgesagt") in [
+        (r[0], r[4]) for r in rows
     ]
     assert rows[0][1] == utc(2026, 7, 7, 12) and rows[1][1] == utc(2026, 9, 29, 8)
+    assert rows[1][5] == "0a1b2c3d4e5f6g7h8i9j0k1l2m@google.com#2026-09-29"
 
 
 def test_importing_the_same_file_again_changes_nothing(db: Database) -> None:
@@ -200,8 +216,9 @@ def test_export_then_import_into_another_database(db: Database, tmp_path: Path) 
     try:
         result = import_calendar_file(other, tmp_path / "einladung.ics")
         assert result.created == 1
-        assert meetings(other)[0][:5] == meetings(db)[0][:5]
+        assert meetings(other)[0][:4] == meetings(db)[0][:4]
         assert meetings(other)[0][5:] == meetings(db)[0][5:]
+        assert (meetings(db)[0][4], meetings(other)[0][4]) == ("eingeladen", "geplant")
     finally:
         other.close()
 
@@ -211,3 +228,44 @@ def test_events_are_checked_before_anything_is_written(db: Database) -> None:
     with pytest.raises(ImportRecordError, match="Zeitzone"), db.session() as session:
         import_events(session, [aware_end_missing])
     assert count(db) == 0
+
+
+def test_series_export_then_import_gives_the_same_meetings(db: Database, tmp_path: Path) -> None:
+    """export --series, import elsewhere: every meeting that takes place comes back with
+    its title, time and place (a moved one where it was moved to); cancelled and deleted
+    dates do not. Importing the file again changes nothing."""
+    ids = make_series(db)
+    with db.session() as session:
+        edit = get_meeting(session, ids[1])
+        moved = replace(
+            edit.data,
+            start=edit.data.start + timedelta(days=1, hours=1),
+            end=edit.data.end + timedelta(days=1, hours=1),
+            location="Rathaus",
+        )
+        update_meeting(session, ids[1], moved)  # fmt: skip
+        cancel_meeting(session, ids[2])
+        plain = session.get(Meeting, ids[3])
+        assert plain is not None and plain.series is not None
+        plain.title = plain.series.title  # as the rule says: no override of its own
+        plain.agenda.clear()
+        delete_meeting(session, ids[0])
+        series_id = plain.series.id
+        write_series(session, series_id, tmp_path / "reihe.ics", now=at(NEW_YEAR_2026))
+    expected = [row[:4] for row in meetings(db) if row[4] != "abgesagt"]
+    assert len(expected) == 2
+    events = parse_calendar((tmp_path / "reihe.ics").read_bytes(), "reihe.ics",
+                            today=date(2026, 1, 1))  # fmt: skip
+    other = Database.open(str(tmp_path / "andere.sqlite"))
+    try:
+        with other.session() as session:
+            assert import_events(session, events).created == 2
+        assert [row[:4] for row in meetings(other)] == expected
+        assert [row[5].rpartition("#")[2] for row in meetings(other)] == [
+            "2026-09-08",
+            "2027-09-14",
+        ]
+        with other.session() as session:
+            assert import_events(session, events) == CalendarImportResult(0, 0, 2)
+    finally:
+        other.close()

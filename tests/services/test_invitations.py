@@ -5,10 +5,19 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from multilok_desktop.domain import InvitationMode, MeetingStatus, Response
+from multilok_desktop.domain import (
+    Invitation,
+    InvitationMode,
+    Meeting,
+    MeetingStatus,
+    Membership,
+    Response,
+)
 from multilok_desktop.services.calendar import MeetingData, create_meeting, get_meeting
+from multilok_desktop.services.calendar_records import meeting_event
 from multilok_desktop.services.clock import OFFICE_TZ
 from multilok_desktop.services.distribution_lists import ListMember, save_list
 from multilok_desktop.services.errors import NotFoundError
@@ -21,6 +30,7 @@ from multilok_desktop.services.invitations import (
     response_counts,
     set_response,
 )
+from multilok_desktop.services.people import delete_person
 from multilok_desktop.storage.database import Database
 from tests import factories
 
@@ -47,7 +57,7 @@ def test_invite_via_list_expands_members_and_skips_duplicates(db: Database) -> N
         rows = invitation_rows(s, meeting_id)
     assert [(r.name, r.organisation, r.person_id, r.organisation_id) for r in rows] == [
         ("Gemeinde Großwöllmen", "", None, town),
-        ("Kühn, Jutta", "Gemeinde Großwöllmen", kuehn, town),
+        ("Kühn, Jutta", "Gemeinde Großwöllmen", kuehn, None),  # the person's, not the town's
         ("Öhler, Max", "", oehler, None),
     ]
     assert {r.response for r in rows} == {Response.INVITED}
@@ -143,3 +153,59 @@ def test_mark_invited_only_from_planned(db: Database) -> None:
         assert get_meeting(s, planned).data.status == MeetingStatus.INVITED
         assert get_meeting(s, held).data.status == MeetingStatus.HELD
         assert date(2026, 3, 10) == get_meeting(s, planned).data.start.date()
+
+
+def test_an_erased_person_is_not_taken_for_their_organisation(db: Database) -> None:
+    """A person's invitation names only the person: once the person is deleted the row
+    names nobody — no organisation inherits the reply, no address, no ATTENDEE."""
+    with db.session() as s:
+        town = factories.organisation(s, "Gemeinde Großwöllmen", email="info@grosswoellmen.de")
+        kuehn = factories.person(s, "Jutta", "Kühn", organisation_id=town, email="jk@x.example")
+        meeting_id = a_meeting(s)
+        invite(s, meeting_id, person_ids=[kuehn])
+        (row,) = invitation_rows(s, meeting_id)
+        assert (row.person_id, row.organisation_id, row.organisation) == (
+            kuehn,
+            None,
+            "Gemeinde Großwöllmen",
+        )
+        stored = s.get(Invitation, row.id)
+        assert stored is not None and stored.organisation_id is None
+        set_response(s, row.id, Response.ACCEPTED)
+    with db.session() as s:
+        delete_person(s, kuehn)
+    with db.session() as s:
+        (row,) = invitation_rows(s, meeting_id)
+        assert (row.name, row.organisation, row.email) == ("[gelöschte Person]", "", "")
+        assert (row.person_id, row.organisation_id, row.response) == (None, None, Response.ACCEPTED)
+        assert invitee_emails(s, meeting_id) == []
+        assert meeting_event(s, meeting_id).attendees == ()
+
+
+def test_old_rows_with_person_and_organisation_are_the_persons(db: Database) -> None:
+    """Rows written before the fix carry both ids: they are read as the person's, with the
+    organisation of the person's current membership (not the one stored)."""
+    with db.session() as s:
+        town = factories.organisation(s, "Gemeinde Großwöllmen", email="info@grosswoellmen.de")
+        other = factories.organisation(s, "Stadt Talbach", email="post@talbach.example")
+        kuehn = factories.person(s, "Jutta", "Kühn", organisation_id=other, email="jk@x.example")
+        meeting_id = a_meeting(s)
+        meeting = s.get(Meeting, meeting_id)
+        assert meeting is not None
+        meeting.invitations.append(Invitation(person_id=kuehn, organisation_id=town))
+        s.flush()
+        (row,) = invitation_rows(s, meeting_id)
+        assert (row.name, row.organisation, row.organisation_id) == (
+            "Kühn, Jutta",
+            "Stadt Talbach",
+            None,
+        )
+        assert invitee_emails(s, meeting_id) == [("Jutta Kühn", "jk@x.example")]
+        assert [a.email for a in meeting_event(s, meeting_id).attendees] == ["jk@x.example"]
+        assert invite(s, meeting_id, person_ids=[kuehn]) == 0  # already invited
+        for membership in s.scalars(select(Membership).where(Membership.person_id == kuehn)):
+            membership.valid_until = date(2020, 12, 31)  # left Talbach long ago
+        s.flush()
+        s.expire_all()
+        (row,) = invitation_rows(s, meeting_id)
+        assert row.organisation == ""

@@ -8,7 +8,15 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from multilok_desktop.domain import AgendaItem, Meeting, MeetingSeries, MeetingStatus, Topic
+from multilok_desktop.domain import (
+    AgendaItem,
+    Meeting,
+    MeetingSeries,
+    MeetingStatus,
+    Protocol,
+    ProtocolStatus,
+    Topic,
+)
 from multilok_desktop.services.calendar import (
     AgendaItemData,
     EditScope,
@@ -244,3 +252,139 @@ def test_create_single_meeting_and_one_on_a_series_date(db: Database) -> None:
         delete_meeting(s, single)
         with pytest.raises(NotFoundError):
             get_meeting(s, single)
+
+
+# --- an approved protocol locks the meeting ------------------------------------------------
+
+LOCKED = "Das Protokoll dieses Treffens ist genehmigt; Tagesordnung und Treffen sind gesperrt."
+
+
+def approve_protocol(db: Database, meeting_id: int) -> None:
+    with db.session() as s:
+        meeting = s.get(Meeting, meeting_id)
+        assert meeting is not None
+        meeting.status = MeetingStatus.CLOSED
+        meeting.protocol = Protocol(status=ProtocolStatus.APPROVED)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"location": "Bürgerhaus"},
+        {"notes": "nachträglich"},
+        {"topics": ("Wohnen",)},
+        {"agenda": (AgendaItemData(title="Neuer TOP"),)},
+        {"status": MeetingStatus.MINUTED},
+    ],
+)
+def test_a_meeting_with_an_approved_protocol_cannot_be_changed(
+    db: Database, changes: dict[str, object]
+) -> None:
+    """Any change — time, place, notes, topics, agenda, status — is refused; the meeting
+    stays as it was."""
+    with db.session() as s:
+        meeting_id = create_meeting(s, meeting_data(date(2026, 4, 21)))
+    approve_protocol(db, meeting_id)
+    with db.session() as s:
+        data = get_meeting(s, meeting_id).data
+    with pytest.raises(ValidationError) as caught, db.session() as s:
+        update_meeting(s, meeting_id, replace(data, **changes))  # type: ignore[arg-type]
+    assert str(caught.value) == LOCKED
+    with db.session() as s:
+        edit = get_meeting(s, meeting_id)
+        assert (edit.data, edit.ical_sequence) == (data, 0)
+        assert update_meeting(s, meeting_id, data) == []  # saved unchanged: nothing to refuse
+
+
+def test_a_meeting_with_an_approved_protocol_cannot_be_deleted_or_cancelled(
+    db: Database,
+) -> None:
+    with db.session() as s:
+        meeting_id = create_meeting(s, meeting_data(date(2026, 4, 21)))
+        draft_id = create_meeting(s, meeting_data(date(2026, 5, 5)))
+        s.get(Meeting, draft_id).protocol = Protocol(status=ProtocolStatus.DRAFT)  # type: ignore[union-attr]
+    approve_protocol(db, meeting_id)
+    with pytest.raises(ValidationError, match="Protokoll dieses Treffens ist genehmigt"):
+        with db.session() as s:
+            delete_meeting(s, meeting_id)
+    with pytest.raises(ValidationError, match="genehmigt"), db.session() as s:
+        cancel_meeting(s, meeting_id)
+    with db.session() as s:
+        assert get_meeting(s, meeting_id).data.status == MeetingStatus.CLOSED
+        delete_meeting(s, draft_id)  # a draft protocol locks nothing
+        with pytest.raises(NotFoundError):
+            get_meeting(s, draft_id)
+
+
+def test_series_edits_skip_a_locked_meeting(db: Database) -> None:
+    """ "Alle" changes the meetings not held, but never one whose protocol is approved."""
+    ids = make_series(db)
+    with db.session() as s:
+        locked = s.get(Meeting, ids[3])
+        assert locked is not None
+        locked.protocol = Protocol(status=ProtocolStatus.APPROVED)  # still "geplant"
+    with db.session() as s:
+        edit = get_meeting(s, ids[1])
+        changed = update_meeting(s, ids[1], replace(edit.data, location="Rathaus"), EditScope.ALL)
+    assert changed == [ids[1], ids[0], ids[2]]
+    with db.session() as s:
+        assert get_meeting(s, ids[3]).data.location == "Landratsamt, Großer Saal"
+
+
+# --- agenda numbers ---------------------------------------------------------------------
+
+
+def test_saving_keeps_numbers_like_6a(db: Database) -> None:
+    """Only plain numbers are renumbered: 1, 2, "2a", 3 stay so; a new TOP goes on from them."""
+    agenda = tuple(AgendaItemData(title=t) for t in ("Begrüßung", "Bericht", "Nachtrag", "Ende"))
+    with db.session() as s:
+        meeting_id = create_meeting(s, meeting_data(date(2026, 4, 21), agenda=agenda))
+        (_, _, addendum, _) = get_meeting(s, meeting_id).data.agenda
+        s.get(AgendaItem, addendum.id).number = "2a"  # type: ignore[union-attr]
+    with db.session() as s:
+        data = get_meeting(s, meeting_id).data
+        more = replace(data, agenda=(*data.agenda, AgendaItemData(title="Verschiedenes")))
+        update_meeting(s, meeting_id, more)
+    with db.session() as s:
+        items = s.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == meeting_id)
+            .order_by(AgendaItem.position)
+        ).all()
+        assert [(i.position, i.number, i.title) for i in items] == [
+            (1, "1", "Begrüßung"),
+            (2, "2", "Bericht"),
+            (3, "2a", "Nachtrag"),
+            (4, "3", "Ende"),
+            (5, "4", "Verschiedenes"),
+        ]
+
+
+# --- SEQUENCE ---------------------------------------------------------------------------
+
+
+def test_sequence_rises_only_for_what_invitees_see(db: Database) -> None:
+    """Agenda, topics and notes are not sent again; time, title, place and status are."""
+    with db.session() as s:
+        meeting_id = create_meeting(s, meeting_data(date(2026, 4, 21)))
+        data = get_meeting(s, meeting_id).data
+        quiet = replace(
+            data,
+            notes="Beamer mitbringen",
+            topics=("Wohnen",),
+            agenda=(AgendaItemData(title="Begrüßung"),),
+        )
+        update_meeting(s, meeting_id, quiet)
+        update_meeting(s, meeting_id, quiet)  # saved again unchanged
+        assert get_meeting(s, meeting_id).ical_sequence == 0
+        quiet = get_meeting(s, meeting_id).data
+        for seen in (
+            {"title": "Workshop Wohnen auf Zeit"},
+            {"start": at(date(2026, 4, 21), 13)},
+            {"end": at(date(2026, 4, 21), 17)},
+            {"location": "Rathaus"},
+            {"status": MeetingStatus.INVITED},
+        ):
+            quiet = replace(quiet, **seen)  # type: ignore[arg-type]
+            update_meeting(s, meeting_id, quiet)
+        assert get_meeting(s, meeting_id).ical_sequence == 5

@@ -19,6 +19,7 @@ from multilok_desktop.services.calendar import (
     InviteeData,
     add_backlog_topic,
     cancel_meeting,
+    delete_meeting,
     delete_series,
     generate_meetings,
     get_series,
@@ -164,7 +165,7 @@ def test_generated_meetings_invite_the_defaults(db: Database) -> None:
             .order_by(Invitation.id)
         ).all()
     assert [tuple(r) for r in rows] == [
-        (kuehn, town, InvitationMode.INVITED, True),  # named directly: invited wins
+        (kuehn, None, InvitationMode.INVITED, True),  # named directly: invited wins
         (oehler, None, InvitationMode.INFORMED, False),
         (None, town, InvitationMode.INFORMED, False),
     ]
@@ -194,3 +195,38 @@ def test_series_summary_shows_the_next_date_and_count(db: Database) -> None:
         cancel_meeting(s, ids[1])
         (summary,) = list_series(s, now=at(date(2026, 6, 1)))
         assert summary.next_start == at(date(2027, 3, 9))  # not generated yet: from the rule
+
+
+def test_a_deleted_meeting_generated_again_gets_a_new_number(db: Database) -> None:
+    """After "2." was deleted its date comes back as "5.", not as a second "4."."""
+    ids = make_series(db)
+    with db.session() as s:
+        delete_meeting(s, ids[1])
+        series_id = s.scalars(select(MeetingSeries.id)).one()
+        (again,) = generate_meetings(s, series_id, date(2027, 12, 31), today=NEW_YEAR_2026)
+        titles = s.scalars(select(Meeting.title).order_by(Meeting.start)).all()
+    assert titles == [
+        "1. Vernetzungstreffen",
+        "5. Vernetzungstreffen",  # 08.09.2026, generated again
+        "3. Vernetzungstreffen",
+        "4. Vernetzungstreffen",
+    ]
+    with db.session() as s:
+        (later,) = generate_meetings(s, series_id, date(2028, 3, 31), today=NEW_YEAR_2026)
+        assert s.get(Meeting, later).title == "6. Vernetzungstreffen"  # type: ignore[union-attr]
+
+
+def test_numbers_follow_the_highest_one_given_by_hand(db: Database) -> None:
+    """Numbers come from the titles ("12. …"), not from counting; "10.03. …" is no number."""
+    ids = make_series(db, until=date(2026, 12, 31))
+    with db.session() as s:
+        first, second = (s.get(Meeting, i) for i in ids)
+        assert first is not None and second is not None
+        first.title = "12. Vernetzungstreffen"
+        second.title = "10.03.2099 Sondersitzung"
+        series_id = s.scalars(select(MeetingSeries.id)).one()
+        new = generate_meetings(s, series_id, date(2027, 12, 31), today=NEW_YEAR_2026)
+        assert [s.get(Meeting, i).title for i in new] == [  # type: ignore[union-attr]
+            "13. Vernetzungstreffen",
+            "14. Vernetzungstreffen",
+        ]

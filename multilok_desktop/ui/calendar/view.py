@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 
@@ -170,6 +171,9 @@ class CalendarView(QWidget):
         self.delete_action = self._action(
             self.tr("Löschen"), QKeySequence.StandardKey.Delete, self._on_delete
         )
+        self.minutes_action = self._action(
+            self.tr("Sitzungsmodus"), QKeySequence("F11"), self._on_minutes
+        )
         self.review_action = self._action(
             self.tr("Wiedervorlage …"), QKeySequence("Ctrl+W"), self._on_review
         )
@@ -191,10 +195,10 @@ class CalendarView(QWidget):
             self.tr("Jahresplan …"), QKeySequence("Ctrl+J"), self._on_annual_plan
         )
         self.export_all_action = self._action(
-            self.tr("Kalender exportieren …"), QKeySequence(), self._on_export_calendar
+            self.tr("Kalender exportieren …"), QKeySequence("Ctrl+E"), self._on_export_calendar
         )
         self.import_action = self._action(
-            self.tr("Kalender importieren …"), QKeySequence(), self._on_import_calendar
+            self.tr("Kalender importieren …"), QKeySequence("Ctrl+I"), self._on_import_calendar
         )
 
         layout = QVBoxLayout(self)
@@ -204,6 +208,7 @@ class CalendarView(QWidget):
         self._current_id: int | None = None
         self._current_status = ""
         self._loaded = False
+        self.open_minutes: Callable[[int], None] | None = None  # set by the main window
         self._update_actions()
 
     def _action(
@@ -342,7 +347,7 @@ class CalendarView(QWidget):
         has = self._current_id is not None
         # Only a meeting still ahead can be called off.
         self.cancel_action.setEnabled(has and self._current_status in ("geplant", "eingeladen"))
-        for action in (self.edit_action, self.delete_action, self.review_action, self.ics_action,
+        for action in (self.edit_action, self.delete_action, self.minutes_action, self.review_action, self.ics_action,
                        self.mail_action, self.letter_action, self.attendance_action):  # fmt: skip
             action.setEnabled(has)
 
@@ -418,6 +423,11 @@ class CalendarView(QWidget):
             self._current_id = None
             self.reload()
             self.status_message.emit(self.tr("Treffen gelöscht."))
+
+    @Slot()
+    def _on_minutes(self) -> None:
+        if self._current_id is not None and self.open_minutes is not None:
+            self.open_minutes(self._current_id)
 
     @Slot()
     def _on_review(self) -> None:
