@@ -68,6 +68,7 @@ class MinutesWindow(QMainWindow):
         self._dirty = False
         self._last_saved: float | None = None
         self._view = service.minutes_view(meeting_id)
+        self._locked = self._view.protocol.locked  # approved: read only, corrections elsewhere
         self.setWindowTitle(self.tr("Sitzungsmodus – %1").replace("%1", self._view.title))
 
         # header: title, clock, time used on the current TOP
@@ -108,6 +109,7 @@ class MinutesWindow(QMainWindow):
         self.actions_list = QListWidget()
         self.actions_list.itemActivated.connect(self._on_edit_action_item)
         buttons = QHBoxLayout()
+        self._result_buttons: list[QPushButton] = []
         for text, slot in (
             (self.tr("&Information"), lambda: self._add_outcome(OutcomeKind.INFORMATION)),
             (self.tr("&Vereinbarung"), lambda: self._add_outcome(OutcomeKind.AGREEMENT)),
@@ -117,6 +119,8 @@ class MinutesWindow(QMainWindow):
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
+            button.setEnabled(not self._locked)
+            self._result_buttons.append(button)
             buttons.addWidget(button)
         buttons.addStretch()
         right = QWidget()
@@ -151,7 +155,13 @@ class MinutesWindow(QMainWindow):
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
         self._install_shortcuts()
-        self._service.prepare_attendance(meeting_id)
+        if self._locked:
+            self.attendance.setEnabled(False)
+            self.statusBar().showMessage(self.tr(
+                "Das Protokoll ist genehmigt und gesperrt – nur lesen. Änderungen über "
+                "„Korrektur …“ in der Protokollübersicht."))  # fmt: skip
+        else:
+            self._service.prepare_attendance(meeting_id)
         self._fill_agenda()
         self._reload_attendance()
         self._tick()
@@ -210,10 +220,10 @@ class MinutesWindow(QMainWindow):
     def _on_item_changed(self, current: QListWidgetItem | None = None, *_: object) -> None:
         self.save_now()
         now = datetime.now(UTC)
-        if self._current_item is not None:
+        if self._current_item is not None and not self._locked:
             self._call(self._service.finish_item, self._current_item, now)
         self._current_item = int(current.data(ID_ROLE)) if current is not None else None
-        if self._current_item is not None:
+        if self._current_item is not None and not self._locked:
             top = self._top(self._current_item)
             if top is not None and top.started_at is None:
                 self._call(self._service.start_item, self._current_item, now)
@@ -223,7 +233,7 @@ class MinutesWindow(QMainWindow):
         """Reload from the database; the notes editor is left alone while typing."""
         self._view = self._service.minutes_view(self._meeting_id)
         top = self._top(self._current_item)
-        self.notes.setReadOnly(top is None)
+        self.notes.setReadOnly(top is None or self._locked)
         if top is None:
             self._item_title.setText(
                 self.tr("Die Tagesordnung ist leer – mit Strg+Umschalt+N einen TOP anlegen.")
@@ -455,7 +465,7 @@ class MinutesWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        if self._current_item is not None:
+        if self._current_item is not None and not self._locked:
             self._call(self._service.finish_item, self._current_item, datetime.now(UTC))
         self._ticker.stop()
         self.closed.emit(self._meeting_id)
