@@ -15,6 +15,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from multilok_desktop.domain.enums import AttendanceStatus, OutcomeKind
+from multilok_desktop.services.address_book import PeopleQuery
+from multilok_desktop.services.address_book_service import AddressBookService
 from multilok_desktop.services.calendar import STANDARD_AGENDA, AgendaItemData, MeetingData
 from multilok_desktop.services.calendar_service import CalendarService
 from multilok_desktop.services.clock import OFFICE_TZ
@@ -146,3 +148,46 @@ def test_recovery_reopens_the_minutes(
     assert "nicht ordnungsgemäß beendet" in messages[0]
     window.protocols.minutes_window.close()
     assert settings.value(OPEN_MINUTES_KEY) is None  # a normal close clears the mark
+
+
+def test_roles_are_chosen_from_the_attendees(minutes: MinutesWindow, filled_db: Database) -> None:
+    service = MinutesService(filled_db)
+    people = AddressBookService(filled_db).people_page(PeopleQuery(), 0, 5)
+    service.add_walk_in(
+        minutes._meeting_id, person_id=people[0].id, status=AttendanceStatus.PRESENT
+    )
+    minutes._reload_attendance()
+    minutes._chair.setCurrentIndex(1)
+    minutes._on_roles_changed()
+    protocol = service.minutes_view(minutes._meeting_id).protocol
+    assert protocol.chair_id == people[0].id
+
+
+def test_approved_protocol_opens_read_only(filled_db: Database, qtbot) -> None:  # noqa: ANN001
+    meeting_id = a_meeting(filled_db)
+    service = MinutesService(filled_db)
+    service.approve(meeting_id, date.today())
+    window = MinutesWindow(service, meeting_id)
+    qtbot.addWidget(window)
+    assert window.notes.isReadOnly()
+    assert not any(button.isEnabled() for button in window._result_buttons)
+    assert "gesperrt" in window.statusBar().currentMessage()
+
+
+def test_print_renders_every_pdf_page(filled_db: Database, tmp_path: Path) -> None:
+    """Printing paints the PDF's own pages (here onto a PDF printer, to count them)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from multilok_desktop.reports.documents_service import DocumentsService
+    from multilok_desktop.ui.printing import render_pdf
+
+    meeting_id = a_meeting(filled_db)
+    source = DocumentsService(filled_db).protocol(meeting_id, tmp_path / "protokoll.pdf")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "gedruckt.pdf"))
+    pages = render_pdf(source, printer)
+    import pypdfium2
+
+    assert pages >= 1
+    assert len(pypdfium2.PdfDocument(str(tmp_path / "gedruckt.pdf"))) == pages

@@ -104,6 +104,8 @@ class ProtocolsView(QWidget):
         self.list.currentItemChanged.connect(self._on_selected)
         self.list.itemActivated.connect(lambda *_: self.open_minutes())
         self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self._on_link)
         splitter = QSplitter()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -388,6 +390,12 @@ class ProtocolsView(QWidget):
                 return
             self._run(self._service.add_attachment, meeting_id, Path(path).name, data,
                       done=self.tr("Anlage hinzugefügt."))  # fmt: skip
+
+    @Slot(QUrl)
+    def _on_link(self, url: QUrl) -> None:
+        scheme, _, value = url.toString().partition(":")
+        if scheme == "attachment" and value.isdigit():
+            self.open_attachment(int(value))
 
     def open_attachment(self, attachment_id: int) -> None:
         name, data = self._service.attachment_file(attachment_id)

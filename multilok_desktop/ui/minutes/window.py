@@ -10,6 +10,7 @@ most that much (DESIGN.md §5). The window runs full screen and needs no mouse:
   Strg+T                    Textbaustein einfügen
   Strg+Umschalt+N           ungeplanten TOP einfügen
   Strg+Umschalt+P           Anwesenheit (Leertaste: anwesend an/aus)
+  Strg+Umschalt+W           Wiedervorlage: offene Aufgaben früherer Treffen abhaken
   Strg+B / Strg+I / Strg+U  fett / kursiv / unterstrichen;  Strg+Umschalt+L  Liste
   Esc                       Sitzungsmodus verlassen
 """
@@ -22,6 +23,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QTextListFormat
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -76,8 +78,19 @@ class MinutesWindow(QMainWindow):
         self._title = QLabel(f"<b>{self._view.title}</b> · {start:%d.%m.%Y}")
         self._clock = QLabel()
         self._top_time = QLabel()
+        self._chair = QComboBox()
+        self._minute_taker = QComboBox()
+        for combo in (self._chair, self._minute_taker):
+            combo.setMinimumContentsLength(18)
+            combo.setEnabled(not self._view.protocol.locked)
+            combo.activated.connect(self._on_roles_changed)
         header = QHBoxLayout()
         header.addWidget(self._title, 1)
+        header.addWidget(QLabel(self.tr("Leitung:")))
+        header.addWidget(self._chair)
+        header.addWidget(QLabel(self.tr("Protokoll:")))
+        header.addWidget(self._minute_taker)
+        header.addSpacing(16)
         header.addWidget(self._top_time)
         header.addSpacing(24)
         header.addWidget(self._clock)
@@ -94,6 +107,9 @@ class MinutesWindow(QMainWindow):
         left_tabs = QTabWidget()
         left_tabs.addTab(self.agenda, self.tr("Tagesordnung"))
         left_tabs.addTab(self.attendance, self.tr("Anwesenheit"))
+        self.review = QListWidget()
+        self.review.itemChanged.connect(self._on_review_changed)
+        left_tabs.addTab(self.review, self.tr("Wiedervorlage"))
         self._left_tabs = left_tabs
 
         # right: TOP head, notes, outcomes, action items
@@ -164,6 +180,7 @@ class MinutesWindow(QMainWindow):
             self._service.prepare_attendance(meeting_id)
         self._fill_agenda()
         self._reload_attendance()
+        self._fill_review()
         self._tick()
         if self.agenda.count():
             self.agenda.setCurrentRow(0)
@@ -187,6 +204,7 @@ class MinutesWindow(QMainWindow):
         self._shortcut("Ctrl+Shift+N", self._add_unplanned_item)
         self._shortcut("Ctrl+Shift+P", lambda: self._left_tabs.setCurrentWidget(self.attendance))
         self._shortcut("Ctrl+Shift+L", self._toggle_list)
+        self._shortcut("Ctrl+Shift+W", lambda: self._left_tabs.setCurrentWidget(self.review))
         self._shortcut("Ctrl+B", lambda: self._toggle_format("bold"))
         self._shortcut("Ctrl+I", lambda: self._toggle_format("italic"))
         self._shortcut("Ctrl+U", lambda: self._toggle_format("underline"))
@@ -452,6 +470,57 @@ class MinutesWindow(QMainWindow):
         self._view = self._service.minutes_view(self._meeting_id)
         items = [(t.id, f"TOP {t.number}") for t in self._view.agenda]
         self.attendance.show_rows(list(self._view.attendance), items)
+        self._fill_roles()
+
+    def _fill_roles(self) -> None:
+        """Chair and minute-taker are chosen from the attendees (or stay as recorded)."""
+        protocol = self._view.protocol
+        people = [(a.person_id, a.name) for a in self._view.attendance if a.person_id is not None]
+        for combo, current_id, current in ((self._chair, protocol.chair_id, protocol.chair),
+                                           (self._minute_taker, protocol.minute_taker_id,
+                                            protocol.minute_taker)):  # fmt: skip
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("—", None)
+            for person_id, name in people:
+                combo.addItem(name, person_id)
+            index = (
+                combo.findData(current_id) if current_id is not None else combo.findText(current)
+            )
+            if index < 0 and current:
+                combo.addItem(current, None)
+                index = combo.count() - 1
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+
+    @Slot()
+    def _on_roles_changed(self) -> None:
+        def text(combo: QComboBox) -> str:
+            return "" if combo.currentIndex() <= 0 else combo.currentText()
+
+        self._call(self._service.set_roles, self._meeting_id,
+                   chair_id=self._chair.currentData(), chair_text=text(self._chair),
+                   minute_taker_id=self._minute_taker.currentData(),
+                   minute_taker_text=text(self._minute_taker))  # fmt: skip
+
+    def _fill_review(self) -> None:
+        self.review.blockSignals(True)
+        self.review.clear()
+        for item in self._service.open_items_for_review(self._meeting_id):
+            due = f" – bis {item.due_date:%d.%m.%Y}" if item.due_date else ""
+            row = QListWidgetItem(
+                f"{item.text} – {item.owner or 'offen'}{due} ({item.from_meeting_title})"
+            )
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked)
+            row.setData(ID_ROLE, item.id)
+            self.review.addItem(row)
+        self.review.blockSignals(False)
+
+    @Slot(QListWidgetItem)
+    def _on_review_changed(self, row: QListWidgetItem) -> None:
+        done = row.checkState() == Qt.CheckState.Checked
+        self._call(self._service.set_action_item_done, int(row.data(ID_ROLE)), done)
 
     # --- closing ------------------------------------------------------------------------
 
