@@ -545,6 +545,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(f"Fehler: {problem}", file=sys.stderr)
         return 1
+    from .services.protocol_search import index_missing
+
+    with database.engine.begin() as connection:  # protocols the search did not know yet
+        added = index_missing(connection)
+    if added:
+        print(f"{added} Tagesordnungspunkte mit Mitschrift in die Protokollsuche aufgenommen")
     print(f"Datenbank {database.display_name} ist in Ordnung.")
     return 0
 

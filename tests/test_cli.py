@@ -126,6 +126,9 @@ def test_broken_import_changes_nothing_and_names_the_line(
 def test_check_reports_a_sound_database(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--db", str(demo_db), "check")
     assert code == 0 and "in Ordnung" in out and "200 Personen" in out
+    assert "in die Protokollsuche aufgenommen" in out  # the demo's minutes become searchable
+    code, out, _ = run(capsys, "--db", str(demo_db), "check")
+    assert "Protokollsuche" not in out  # nothing left to add the second time
 
 
 def test_check_on_a_missing_file_is_a_user_error(
