@@ -102,8 +102,8 @@ class Minutes:
         self.ctx.add(
             Invitation,
             meeting_id=m.id,
-            person_id=contact.id,
-            organisation_id=contact.organisation.id if contact.organisation else None,
+            person_id=contact.id,  # a person's invitation names no organisation (read from membership)
+            organisation_id=None,
             mode=mode,
             response=response,
             responded_at=responded,
