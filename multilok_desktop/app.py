@@ -86,13 +86,20 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
     address_book_service = AddressBookService(database)
     address_book = AddressBookView(address_book_service, ContactExchangeService(database))
     documents = DocumentsService(database)
+    calendar_service = CalendarService(database)
     calendar = CalendarView(
-        CalendarService(database),
+        calendar_service,
         address_book_service,
         CalendarExchangeService(database),
         documents,
     )
-    protocols = ProtocolsView(MinutesService(database), documents, address_book_service, settings)
+    protocols = ProtocolsView(
+        MinutesService(database),
+        documents,
+        address_book_service,
+        settings,
+        series=lambda: [(s.id, s.title) for s in calendar_service.list_series()],
+    )
     return MainWindow(
         address_book,
         calendar,

@@ -191,3 +191,23 @@ def test_print_renders_every_pdf_page(filled_db: Database, tmp_path: Path) -> No
 
     assert pages >= 1
     assert len(pypdfium2.PdfDocument(str(tmp_path / "gedruckt.pdf"))) == pages
+
+
+def test_protocols_view_filters_by_series_and_searches(
+    qtbot, filled_db: Database, settings: QSettings
+) -> None:  # noqa: ANN001
+    from multilok_desktop.app import build_main_window
+
+    meeting_id = a_meeting(filled_db)
+    service = MinutesService(filled_db)
+    top = service.minutes_view(meeting_id).agenda[0]
+    service.save_notes(top.id, "<p>Die Kinderbetreuung in Großwöllmen wird ausgebaut.</p>")
+    window = build_main_window(filled_db, settings)
+    qtbot.addWidget(window)
+    view = window.protocols
+    view.ensure_loaded()
+    assert view.series.itemText(0) == "alle"
+    assert view.list.topLevelItemCount() == 1  # the single meeting, past or with minutes
+    view.search.setText("KINDERBETR")
+    assert view.list.topLevelItem(0).text(2) == f"TOP: {top.title}"
+    assert "Kinderbetreuung" in view.details.toPlainText()

@@ -8,6 +8,7 @@ and corrected (a new revision with a reason; earlier ones stay).
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -71,10 +72,12 @@ class ProtocolsView(QWidget):
         documents: DocumentsService,
         address_book: AddressBookService,
         settings: QSettings,
+        series: Callable[[], list[tuple[int, str]]] = list,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("protocols")
+        self._series_choices = series
         self._service = service
         self._documents = documents
         self._address_book = address_book
@@ -90,8 +93,13 @@ class ProtocolsView(QWidget):
         self.search.textChanged.connect(self._on_search)
         self.year = QComboBox()
         self.year.currentIndexChanged.connect(lambda *_: self.reload())
+        self.series = QComboBox()
+        self.series.setMinimumContentsLength(16)
+        self.series.currentIndexChanged.connect(lambda *_: self.reload())
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(QLabel(self.tr("Reihe:")))
+        top.addWidget(self.series)
         top.addWidget(QLabel(self.tr("Jahr:")))
         top.addWidget(self.year)
 
@@ -166,6 +174,11 @@ class ProtocolsView(QWidget):
             for year in range(this_year + 1, this_year - 8, -1):
                 self.year.addItem(str(year), year)
             self.year.blockSignals(False)
+            self.series.blockSignals(True)
+            self.series.addItem(self.tr("alle"), None)
+            for series_id, title in self._series_choices():
+                self.series.addItem(title, series_id)
+            self.series.blockSignals(False)
             self.reload()
 
     def reload(self, select: int | None = None) -> None:
@@ -174,7 +187,9 @@ class ProtocolsView(QWidget):
             self._on_search(self.search.text())
             return
         self.list.clear()
-        for row in self._service.protocol_list(year=self.year.currentData()):
+        for row in self._service.protocol_list(
+            series_id=self.series.currentData(), year=self.year.currentData()
+        ):
             status = row.status.value if row.status else self.tr("noch keins")
             item = QTreeWidgetItem([f"{local(row.start):%d.%m.%Y}", row.title, status,
                                     str(row.revision or ""), str(row.open_action_items or "")])  # fmt: skip
