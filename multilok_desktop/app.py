@@ -24,7 +24,7 @@ from .services.minutes_service import MinutesService
 from .services.settings_service import SettingsService
 from .storage.database import Database
 from .storage.errors import StorageError
-from .storage.paths import data_dir
+from .storage.paths import data_dir, sqlite_path
 from .ui.address_book.view import AddressBookView
 from .ui.calendar.view import CalendarView
 from .ui.main_window import MainWindow
@@ -137,6 +137,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         window.save_state()
         database.close()
+        if not args.exit_after_start:
+            backup_at_exit(database)
+
+
+def backup_at_exit(database: Database) -> None:
+    """A verified copy of the file at every normal exit (DESIGN.md §5), old ones thinned."""
+    path = sqlite_path(database.url)
+    if path is None or not path.exists():
+        return
+    from .storage.backup import backup_database, thin_backups
+
+    try:
+        backup_database(path)
+        thin_backups()
+    except (StorageError, OSError) as exc:
+        QMessageBox.warning(
+            None, "Multilok", f"Die Sicherung beim Beenden ist fehlgeschlagen: {exc}"
+        )
 
 
 if __name__ == "__main__":

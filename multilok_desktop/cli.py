@@ -107,6 +107,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="Datenbank prüfen")
     check.set_defaults(handler=cmd_check)
+
+    backup = commands.add_parser("backup", help="Sicherung der Datenbank anlegen")
+    backup.add_argument(
+        "dest", nargs="?", type=Path, metavar="ORDNER", help="Zielordner (sonst: Sicherungen)"
+    )
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = commands.add_parser(
+        "restore", help="Datenbank aus einer Sicherung wiederherstellen (der alte Stand bleibt)"
+    )
+    restore.add_argument("file", type=Path, metavar="DATEI")
+    restore.set_defaults(handler=cmd_restore)
     return parser
 
 
@@ -552,6 +564,44 @@ def cmd_check(args: argparse.Namespace) -> int:
     if added:
         print(f"{added} Tagesordnungspunkte mit Mitschrift in die Protokollsuche aufgenommen")
     print(f"Datenbank {database.display_name} ist in Ordnung.")
+    return 0
+
+
+def _sqlite_file(database: Database) -> Path:
+    from .storage.paths import sqlite_path
+
+    path = sqlite_path(database.url)
+    if path is None:
+        database.close()
+        raise StorageError("Sicherungen gibt es nur für Datenbanken in einer SQLite-Datei.")
+    return path
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .storage.backup import backup_database, default_backup_dir, thin_backups
+
+    database = _open(args, create=False)
+    db_path = _sqlite_file(database)
+    try:
+        dest = args.dest if args.dest is not None else default_backup_dir()
+        path = backup_database(db_path, dest)
+    finally:
+        database.close()
+    removed = thin_backups(dest)
+    print(f"Sicherung angelegt: {path}")
+    print(f"Ältere Sicherungen entfernt: {len(removed)}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .storage.backup import restore_database
+
+    database = _open(args, create=False)
+    db_path = _sqlite_file(database)
+    database.close()  # restore_database needs every connection closed
+    kept = restore_database(args.file, db_path)
+    print(f"Datenbank {db_path} aus {args.file} wiederhergestellt.")
+    print(f"Der vorherige Stand ist gesichert in {kept}")
     return 0
 
 

@@ -39,3 +39,17 @@ def test_a_broken_database_gives_exit_1_not_a_traceback(tmp_path: Path) -> None:
     assert "DIALOG" in result.stdout and "keine Multilok-Datenbank" in result.stdout
     assert "Traceback" not in result.stderr
     assert bogus.read_text() == "keine Datenbank"
+
+
+def test_a_normal_exit_leaves_a_verified_backup(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """DESIGN.md §5: a backup at exit, into the user's data folder."""
+    from multilok_desktop.app import backup_at_exit
+    from multilok_desktop.storage.backup import list_backups
+    from multilok_desktop.storage.database import Database
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    database = Database.open(str(tmp_path / "office.sqlite"))
+    database.close()
+    backup_at_exit(database)
+    (backup,) = list_backups()
+    assert backup.path.parent == tmp_path / "data" / "Multilok" / "Sicherungen"
