@@ -12,23 +12,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from . import APP_NAME, ORG_NAME, __version__
-from .exchange.calendar_exchange_service import CalendarExchangeService
 from .exchange.contact_exchange_service import ContactExchangeService
-from .reports.documents_service import DocumentsService
 from .services.address_book_service import AddressBookService
-from .services.calendar_service import CalendarService
-from .services.minutes_service import MinutesService
 from .services.settings_service import SettingsService
 from .storage.database import Database
 from .storage.errors import StorageError
 from .storage.paths import data_dir, sqlite_path
 from .ui.address_book.view import AddressBookView
-from .ui.calendar.view import CalendarView
 from .ui.main_window import MainWindow
-from .ui.minutes.protocols_view import ProtocolsView
 
 DEMO_DB_NAME = "multilok-demo.sqlite"
 
@@ -85,25 +79,39 @@ def open_database(args: argparse.Namespace) -> Database:
 def build_main_window(database: Database, settings: QSettings) -> MainWindow:
     address_book_service = AddressBookService(database)
     address_book = AddressBookView(address_book_service, ContactExchangeService(database))
-    documents = DocumentsService(database)
-    calendar_service = CalendarService(database)
-    calendar = CalendarView(
-        calendar_service,
-        address_book_service,
-        CalendarExchangeService(database),
-        documents,
-    )
-    protocols = ProtocolsView(
-        MinutesService(database),
-        documents,
-        address_book_service,
-        settings,
-        series=lambda: [(s.id, s.title) for s in calendar_service.list_series()],
-    )
+
+    def calendar() -> QWidget:  # built when first opened: keeps its imports off start-up
+        from .exchange.calendar_exchange_service import CalendarExchangeService
+        from .reports.documents_service import DocumentsService
+        from .services.calendar_service import CalendarService
+        from .ui.calendar.view import CalendarView
+
+        return CalendarView(
+            CalendarService(database),
+            address_book_service,
+            CalendarExchangeService(database),
+            DocumentsService(database),
+        )
+
+    def protocols() -> QWidget:
+        from .reports.documents_service import DocumentsService
+        from .services.calendar_service import CalendarService
+        from .services.minutes_service import MinutesService
+        from .ui.minutes.protocols_view import ProtocolsView
+
+        calendar_service = CalendarService(database)
+        return ProtocolsView(
+            MinutesService(database),
+            DocumentsService(database),
+            address_book_service,
+            settings,
+            series=lambda: [(s.id, s.title) for s in calendar_service.list_series()],
+        )
+
     return MainWindow(
         address_book,
-        calendar,
-        protocols,
+        calendar,  # type: ignore[arg-type]
+        protocols,  # type: ignore[arg-type]
         SettingsService(database),
         database.display_name,
         settings,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QSettings, QSize, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -19,9 +22,12 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..services.settings_service import SettingsService
 from .address_book.view import AddressBookView
-from .calendar.view import CalendarView
 from .coming_soon import ComingSoonPage
-from .minutes.protocols_view import ProtocolsView
+from .minutes import OPEN_MINUTES_KEY
+
+if TYPE_CHECKING:
+    from .calendar.view import CalendarView
+    from .minutes.protocols_view import ProtocolsView
 from .settings_dialog import SettingsDialog
 
 NAV_CALENDAR, NAV_ADDRESS_BOOK, NAV_MEASURES, NAV_PROTOCOLS = range(4)
@@ -35,8 +41,8 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         address_book: AddressBookView,
-        calendar: CalendarView,
-        protocols: ProtocolsView,
+        calendar: Callable[[], CalendarView],
+        protocols: Callable[[], ProtocolsView],
         settings_service: SettingsService,
         database_name: str,
         settings: QSettings,
@@ -58,16 +64,21 @@ class MainWindow(QMainWindow):
         )
         self.views = QStackedWidget()
         self.address_book = address_book
-        self.calendar = calendar
-        self.protocols = protocols
+        # Calendar and protocols are built when first shown: their modules are not imported
+        # at start-up (DESIGN.md §6).
+        self._factories: dict[int, Callable[[], QWidget]] = {
+            NAV_CALENDAR: calendar,
+            NAV_PROTOCOLS: protocols,
+        }
+        self._built: dict[int, QWidget] = {}
         self._settings_service = settings_service
         pages = [
-            (self.tr("Kalender"), calendar),
+            (self.tr("Kalender"), QWidget()),
             (self.tr("Adressbuch"), address_book),
             (self.tr("Maßnahmen"), ComingSoonPage(
                 self.tr("Maßnahmen"),
                 self.tr("Handlungsansätze und Projektideen von der Idee bis zur Umsetzung verfolgen."))),
-            (self.tr("Protokolle"), protocols),
+            (self.tr("Protokolle"), QWidget()),
         ]  # fmt: skip
         for number, (title, page) in enumerate(pages, start=1):
             item = QListWidgetItem(title)
@@ -96,9 +107,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._database_label, 1)
         self.statusBar().addPermanentWidget(self._saved_label)
         address_book.status_message.connect(self._on_status_message)
-        calendar.status_message.connect(self._on_status_message)
-        protocols.status_message.connect(self._on_status_message)
-        calendar.open_minutes = self._open_minutes
 
         self.navigation.setCurrentRow(NAV_ADDRESS_BOOK)
         self._restore_state()
@@ -127,13 +135,36 @@ class MainWindow(QMainWindow):
 
     # --- slots --------------------------------------------------------------------------
 
+    def _page(self, row: int) -> QWidget:
+        page = self._built.get(row)
+        if page is None:
+            page = self._factories[row]()
+            placeholder = self.views.widget(row)
+            self.views.insertWidget(row, page)
+            self.views.removeWidget(placeholder)
+            placeholder.deleteLater()
+            page.status_message.connect(self._on_status_message)  # type: ignore[attr-defined]
+            page.restore_state(self._settings)  # type: ignore[attr-defined]
+            self._built[row] = page
+            if row == NAV_CALENDAR:
+                page.open_minutes = self._open_minutes  # type: ignore[attr-defined]
+        return page
+
+    @property
+    def calendar(self) -> CalendarView:
+        return self._page(NAV_CALENDAR)  # type: ignore[return-value]
+
+    @property
+    def protocols(self) -> ProtocolsView:
+        return self._page(NAV_PROTOCOLS)  # type: ignore[return-value]
+
     @Slot(int)
     def _on_view_changed(self, row: int) -> None:
-        self.views.setCurrentIndex(row)
         if row == NAV_CALENDAR:
-            self.calendar.ensure_loaded()  # loads when first opened, not at start-up
+            self.calendar.ensure_loaded()  # built and loaded when first opened
         elif row == NAV_PROTOCOLS:
             self.protocols.ensure_loaded()
+        self.views.setCurrentIndex(row)
 
     def _open_minutes(self, meeting_id: int) -> None:
         self.protocols.ensure_loaded()
@@ -141,6 +172,8 @@ class MainWindow(QMainWindow):
 
     def recover_minutes(self) -> None:
         """After a crash or power loss: reopen the minutes that were being taken."""
+        if self._settings.value(OPEN_MINUTES_KEY) in (None, ""):
+            return  # the usual case: the last session ended normally
         meeting_id = self.protocols.recover_minutes()
         if meeting_id is not None and self.protocols.minutes_window is not None:
             QMessageBox.information(
@@ -156,8 +189,9 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self._settings_service, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self._on_status_message(self.tr("Einstellungen gespeichert."))
-            if self.calendar.isVisible():
-                self.calendar.reload()
+            calendar = self._built.get(NAV_CALENDAR)
+            if calendar is not None and calendar.isVisible():
+                calendar.reload()  # type: ignore[attr-defined]
 
     @Slot()
     def _on_global_search(self) -> None:
@@ -191,7 +225,6 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.address_book.restore_state(self._settings)
-        self.calendar.restore_state(self._settings)
         self.address_book.load()
         self.navigation.setCurrentRow(
             int(self._settings.value("main_window/view", NAV_ADDRESS_BOOK))
@@ -202,7 +235,8 @@ class MainWindow(QMainWindow):
         self._settings.setValue("main_window/state", self.saveState())
         self._settings.setValue("main_window/view", self.navigation.currentRow())
         self.address_book.save_state(self._settings)
-        self.calendar.save_state(self._settings)
+        for page in self._built.values():
+            page.save_state(self._settings)  # type: ignore[attr-defined]
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

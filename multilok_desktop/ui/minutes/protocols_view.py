@@ -41,10 +41,10 @@ from ...services.address_book_service import AddressBookService
 from ...services.clock import local
 from ...services.errors import ServiceError
 from ..dialog_buttons import dialog_buttons
+from . import OPEN_MINUTES_KEY
 from .window import MinutesWindow
 
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 1
-OPEN_MINUTES_KEY = "minutes/open_meeting"  # set while a Sitzungsmodus window is open
 
 
 class ApproveDialog(QDialog):
@@ -417,3 +417,13 @@ class ProtocolsView(QWidget):
         target = Path(tempfile.mkdtemp(prefix="multilok-")) / name
         target.write_bytes(data)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+    # --- remembered layout ----------------------------------------------------------------
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("protocols/header", self.list.header().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        header = settings.value("protocols/header")
+        if header is not None:
+            self.list.header().restoreState(header)
