@@ -103,7 +103,11 @@ class ListsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        self.reload()
+        self._loaded = False  # filled when the tab is first opened
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.reload()
 
     # --- state --------------------------------------------------------------------------
 
@@ -112,6 +116,7 @@ class ListsPage(QWidget):
         return int(item.data(LIST_ID_ROLE)) if item is not None else None
 
     def reload(self, select_id: int | None = None) -> None:
+        self._loaded = True
         select_id = select_id if select_id is not None else self.current_list_id()
         self._lists.blockSignals(True)
         self._lists.clear()

@@ -182,7 +182,7 @@ class AddressBookView(QWidget):
     @Slot()
     def _on_tab_changed(self) -> None:
         page = self.tabs.currentWidget()
-        if isinstance(page, DirectoryPage):
+        if isinstance(page, DirectoryPage | ListsPage):
             page.ensure_loaded()
         self._update_actions()
 
