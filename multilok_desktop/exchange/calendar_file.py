@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ImportFileError
+from .files import read_import_file
 
 if TYPE_CHECKING:
     from ..services.calendar_import import CalendarImportResult
@@ -34,7 +35,7 @@ def read_calendar_file(path: str | os.PathLike[str]) -> list[ImportedEvent]:
             ".ics-Dateien (iCalendar, z. B. aus Outlook, Thunderbird oder Google Kalender) "
             "importieren."
         )
-    return parse_calendar(_read(path), path.name)
+    return parse_calendar(read_import_file(path, MAX_FILE_SIZE, "Kalenderdatei"), path.name)
 
 
 def import_calendar_file(database: Database, path: str | os.PathLike[str]) -> CalendarImportResult:
@@ -44,23 +45,3 @@ def import_calendar_file(database: Database, path: str | os.PathLike[str]) -> Ca
     events = read_calendar_file(path)  # the whole file is checked before the database
     with database.session() as session:
         return import_events(session, events)
-
-
-def _read(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_FILE_SIZE:
-            raise ImportFileError(
-                f"Die Datei „{path.name}“ ist mit mehr als "
-                f"{MAX_FILE_SIZE // (1024 * 1024)} MB zu groß für eine Kalenderdatei."
-            )
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ImportFileError(f"Die Datei „{path}“ gibt es nicht.") from exc
-    except IsADirectoryError as exc:
-        raise ImportFileError(f"„{path}“ ist ein Ordner, keine Datei.") from exc
-    except PermissionError as exc:
-        raise ImportFileError(f"Die Datei „{path}“ darf nicht gelesen werden.") from exc
-    except OSError as exc:
-        raise ImportFileError(
-            f"Die Datei „{path}“ lässt sich nicht lesen: {exc.strerror or exc}"
-        ) from exc

@@ -8,7 +8,6 @@ Reading never writes to the database; see `services.contact_import` for that.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from ..services.contact_records import ContactRecord
 from .contacts_csv import format_contacts_csv, parse_contacts_csv
 from .errors import ExportFileError, ImportFileError
+from .files import read_import_file, write_export_file
 from .vcard import format_vcards, parse_vcard_file
 
 VCARD_EXTENSIONS = (".vcf", ".vcard")
@@ -41,32 +41,12 @@ def read_contacts_file(path: str | os.PathLike[str]) -> ParsedContacts:
             ".vcf-Dateien (vCard) und .csv-Dateien (Outlook, Thunderbird, Google, Excel) "
             "importieren."
         )
-    data = _read(path)
+    data = read_import_file(path, MAX_FILE_SIZE, "Kontaktdatei")
     if suffix in VCARD_EXTENSIONS:
         parsed = parse_vcard_file(data, path.name)
         return ParsedContacts(parsed.records, parsed.format_name, None, path)
     result = parse_contacts_csv(data, path.name)
     return ParsedContacts(result.records, result.format_name, result.mapping, path)
-
-
-def _read(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_FILE_SIZE:
-            raise ImportFileError(
-                f"Die Datei „{path.name}“ ist mit mehr als "
-                f"{MAX_FILE_SIZE // (1024 * 1024)} MB zu groß für eine Kontaktdatei."
-            )
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ImportFileError(f"Die Datei „{path}“ gibt es nicht.") from exc
-    except IsADirectoryError as exc:
-        raise ImportFileError(f"„{path}“ ist ein Ordner, keine Datei.") from exc
-    except PermissionError as exc:
-        raise ImportFileError(f"Die Datei „{path}“ darf nicht gelesen werden.") from exc
-    except OSError as exc:
-        raise ImportFileError(
-            f"Die Datei „{path}“ lässt sich nicht lesen: {exc.strerror or exc}"
-        ) from exc
 
 
 def write_contacts_file(path: str | os.PathLike[str], records: Iterable[ContactRecord]) -> None:
@@ -86,24 +66,4 @@ def write_contacts_file(path: str | os.PathLike[str], records: Iterable[ContactR
             f"Unbekanntes Dateiformat „{path.suffix or path.name}“: Kontakte lassen sich als "
             ".vcf (vCard) oder .csv (für Excel) exportieren."
         )
-    if path.is_dir():
-        raise ExportFileError(f"„{path}“ ist ein Ordner, keine Datei.")
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
-    except FileNotFoundError as exc:
-        raise ExportFileError(f"Den Ordner „{path.parent}“ gibt es nicht.") from exc
-    except OSError as exc:
-        raise ExportFileError(
-            f"In den Ordner „{path.parent}“ lässt sich nicht schreiben: {exc.strerror or exc}"
-        ) from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise ExportFileError(
-            f"Die Datei „{path}“ lässt sich nicht schreiben: {exc.strerror or exc}"
-        ) from exc
+    write_export_file(path, data)

@@ -17,7 +17,6 @@ Reading (`parse_calendar`, in `ics_read`): see that module.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -43,7 +42,7 @@ from ..services.calendar_records import (
     series_events,
 )
 from ..services.invitations import mark_invited
-from .errors import ExportFileError
+from .files import write_export_file
 from .ics_read import parse_calendar
 
 __all__ = [
@@ -98,7 +97,7 @@ def write_meeting_invitation(
     """
     event = meeting_event(session, meeting_id)
     method = invitation_method(event)
-    _write(Path(path), format_calendar([event], method=method))
+    write_export_file(Path(path), format_calendar([event], method=method))
     if method == "REQUEST":
         mark_invited(session, meeting_id)
     return event
@@ -111,7 +110,7 @@ def write_series(
     `series_events` (dates up to then that no meeting stands for are EXDATEs)."""
     events = series_events(session, series_id, now)
     name = events[0].summary if events and events[0].rrule else ""
-    _write(Path(path), format_calendar(events, method="PUBLISH", name=name))
+    write_export_file(Path(path), format_calendar(events, method="PUBLISH", name=name))
     return events
 
 
@@ -119,7 +118,7 @@ def write_calendar(session: Session, path: str | os.PathLike[str]) -> list[Event
     """Every meeting as its own event (METHOD:PUBLISH), for a calendar subscription/import."""
     events = all_events(session)
     organizer = events[0].organizer_name if events else ""
-    _write(Path(path), format_calendar(events, method="PUBLISH", name=organizer))
+    write_export_file(Path(path), format_calendar(events, method="PUBLISH", name=organizer))
     return events
 
 
@@ -213,28 +212,3 @@ def _one_line(value: str) -> str:
 
 
 # --- files ------------------------------------------------------------------------------
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write next to the destination, then move into place: never half a file."""
-    if path.is_dir():
-        raise ExportFileError(f"„{path}“ ist ein Ordner, keine Datei.")
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
-    except FileNotFoundError as exc:
-        raise ExportFileError(f"Den Ordner „{path.parent}“ gibt es nicht.") from exc
-    except OSError as exc:
-        raise ExportFileError(
-            f"In den Ordner „{path.parent}“ lässt sich nicht schreiben: {exc.strerror or exc}"
-        ) from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise ExportFileError(
-            f"Die Datei „{path}“ lässt sich nicht schreiben: {exc.strerror or exc}"
-        ) from exc

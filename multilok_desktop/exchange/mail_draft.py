@@ -22,6 +22,7 @@ from ..services.errors import ServiceError
 from ..services.invitations import invitee_emails, mark_invited
 from ..services.meetings import meeting_details
 from ..services.settings import load_settings
+from .files import write_export_file
 from .ics import format_calendar, invitation_method
 
 WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
@@ -92,10 +93,6 @@ def write_invitation_mail(session: Session, meeting_id: int, path: str | os.Path
     """Write the draft; an invitation (not a cancellation) marks the meeting "eingeladen"
     in the caller's session, so it is committed with the file written, or not at all."""
     message, count = invitation_mail(session, meeting_id)
-    target = Path(path)
-    try:
-        target.write_bytes(bytes(message))
-    except OSError as exc:
-        raise ServiceError(f"{target} lässt sich nicht schreiben: {exc.strerror}") from exc
+    write_export_file(Path(path), bytes(message))
     mark_invited(session, meeting_id)  # only from "geplant"; "abgesagt" stays
     return count

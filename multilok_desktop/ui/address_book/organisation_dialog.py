@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from ...services.address_book_service import AddressBookService
 from ...services.errors import ServiceError
 from ...services.organisations import OrganisationData
-from ..dialog_buttons import dialog_buttons
+from ..dialog_buttons import buddy_label, dialog_buttons
 
 
 class OrganisationDialog(QDialog):
@@ -66,9 +65,7 @@ class OrganisationDialog(QDialog):
         form.addRow(self.tr("&Name"), self._name)
         form.addRow(self.tr("&Art"), self._kind)
         form.addRow(self.tr("&Straße"), self._street)
-        place_label = QLabel(self.tr("PLZ, &Ort"))
-        place_label.setBuddy(self._postal_code)
-        form.addRow(place_label, place)
+        form.addRow(buddy_label(self.tr("PLZ, &Ort"), self._postal_code), place)
         form.addRow(self.tr("Tele&fon"), self._phone)
         form.addRow(self.tr("&E-Mail"), self._email)
         form.addRow(self.tr("&Webseite"), self._website)

@@ -30,7 +30,7 @@ from ...services.dates import format_date, parse_date
 from ...services.errors import ServiceError
 from ...services.people import MembershipData, PersonData
 from ...services.taxonomies import Choice
-from ..dialog_buttons import dialog_buttons
+from ..dialog_buttons import buddy_label, dialog_buttons
 from .picker import pick_organisation
 
 SALUTATIONS = ["", "Frau", "Herr"]
@@ -96,11 +96,11 @@ class PersonDialog(QDialog):
 
         salutation_row = QHBoxLayout()
         salutation_row.addWidget(self._salutation)
-        salutation_row.addWidget(self._label(self.tr("&Titel"), self._title))
+        salutation_row.addWidget(buddy_label(self.tr("&Titel"), self._title))
         salutation_row.addWidget(self._title)
         # One form for names and contact data, so all fields line up.
         contact = QFormLayout()
-        contact.addRow(self._label(self.tr("&Anrede"), self._salutation), salutation_row)
+        contact.addRow(buddy_label(self.tr("&Anrede"), self._salutation), salutation_row)
         contact.addRow(self.tr("&Vorname"), self._first_name)
         contact.addRow(self.tr("&Nachname"), self._last_name)
         contact.addRow("", self._duplicate_hint)
@@ -110,12 +110,12 @@ class PersonDialog(QDialog):
         phones.addWidget(self._phone)
         phones.addWidget(QLabel(self.tr("Mobil")))
         phones.addWidget(self._mobile)
-        contact.addRow(self._label(self.tr("Tele&fon"), self._phone), phones)
+        contact.addRow(buddy_label(self.tr("Tele&fon"), self._phone), phones)
         place = QHBoxLayout()
         place.addWidget(self._postal_code)
         place.addWidget(self._city)
         contact.addRow(self.tr("&Straße"), self._street)
-        contact.addRow(self._label(self.tr("PLZ, &Ort"), self._postal_code), place)
+        contact.addRow(buddy_label(self.tr("PLZ, &Ort"), self._postal_code), place)
         contact.addRow(self.tr("Schlag&worte"), self._tags)
         contact.addRow(self.tr("Noti&zen"), self._notes)
 
@@ -159,13 +159,6 @@ class PersonDialog(QDialog):
         if person_id is not None:
             self._load(person_id)
         self._first_name.setFocus()
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        """A form label whose &-shortcut focuses the first field of a row of several."""
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     # --- loading and collecting ---------------------------------------------------------
 

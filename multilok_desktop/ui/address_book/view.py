@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...exchange.contact_exchange_service import ContactExchangeService
 from ...services.address_book_service import AddressBookService
 from ...services.errors import NotFoundError, ServiceError
+from ..view_actions import view_action
 from .detail_pane import DetailPane
 from .directory_page import DirectoryPage, FilterSpec
 from .lists import organisations_model, people_model
@@ -120,19 +121,8 @@ class AddressBookView(QWidget):
         layout.addWidget(self.tabs, 1)
         self._update_actions()
 
-    def _action(
-        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot
-    ) -> QAction:  # noqa: ANN001
-        action = QAction(text, self)
-        action.setShortcut(shortcut)
-        # Only while the address book is the visible view (the main window holds others).
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{text.rstrip(' …')} ({shortcut_text})" if shortcut_text else text)
-        action.triggered.connect(slot)
-        self.toolbar.addAction(action)
-        self.addAction(action)
-        return action
+    def _action(self, text: str, shortcut, slot) -> QAction:  # noqa: ANN001
+        return view_action(self, self.toolbar, text, shortcut, slot)
 
     # --- navigation ---------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from ...services.calendar import AgendaItemData, EditScope, MeetingData
 from ...services.calendar_service import CalendarService
 from ...services.clock import OFFICE_TZ, local
 from ...services.errors import ServiceError, ValidationError
-from ..dialog_buttons import dialog_buttons
+from ..dialog_buttons import buddy_label, dialog_buttons
 from .agenda_table import AgendaRow, AgendaTable
 from .invitations_panel import InvitationsPanel
 
@@ -100,9 +100,7 @@ class MeetingDialog(QDialog):
         general = QWidget()
         form = QFormLayout(general)
         form.addRow(self.tr("&Titel"), self._title)
-        date_label = QLabel(self.tr("&Datum"))
-        date_label.setBuddy(self._date)
-        form.addRow(date_label, times)
+        form.addRow(buddy_label(self.tr("&Datum"), self._date), times)
         form.addRow("", self._warnings)
         form.addRow(self.tr("&Ort"), self._location)
         form.addRow(self.tr("&Status"), self._status)

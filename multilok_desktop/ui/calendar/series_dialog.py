@@ -37,7 +37,7 @@ from ...services.calendar_service import CalendarService
 from ...services.clock import OFFICE_TZ, local
 from ...services.errors import ServiceError
 from ..address_book.picker import pick_organisations, pick_people
-from ..dialog_buttons import dialog_buttons
+from ..dialog_buttons import buddy_label, dialog_buttons
 
 MONTHS = [
     "Jan.",
@@ -61,13 +61,6 @@ FREQUENCIES = [
     ("weekly", "wöchentlich"),
 ]
 INVITEE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _label(text: str, buddy: QWidget) -> QLabel:
-    """A form label whose &-shortcut focuses the first field of a row of several."""
-    label = QLabel(text)
-    label.setBuddy(buddy)
-    return label
 
 
 class SeriesDialog(QDialog):
@@ -157,10 +150,10 @@ class SeriesDialog(QDialog):
         general = QWidget()
         form = QFormLayout(general)
         form.addRow(self.tr("&Titel"), self._title)
-        form.addRow(_label(self.tr("&Rhythmus"), self._frequency), rhythm_row)
+        form.addRow(buddy_label(self.tr("&Rhythmus"), self._frequency), rhythm_row)
         form.addRow("", months)
-        form.addRow(_label(self.tr("Ta&g"), self._ordinal), day_row)
-        form.addRow(_label(self.tr("Erster Ter&min"), self._first_date), start_row)
+        form.addRow(buddy_label(self.tr("Ta&g"), self._ordinal), day_row)
+        form.addRow(buddy_label(self.tr("Erster Ter&min"), self._first_date), start_row)
         form.addRow(self.tr("Standard&ort"), self._location)
         form.addRow(self.tr("&Beschreibung"), self._description)
         form.addRow(self.tr("Ergibt"), self._rule_text)

@@ -32,6 +32,7 @@ from ...services.address_book_service import AddressBookService
 from ...services.calendar_service import CalendarService
 from ...services.clock import local
 from ...services.errors import NotFoundError, ServiceError
+from ..view_actions import view_action
 from .invitations_panel import response_summary
 from .meeting_dialog import MeetingDialog, meeting_start_from
 from .month_view import MeetingCalendar
@@ -175,7 +176,7 @@ class CalendarView(QWidget):
             self.tr("Sitzungsmodus"), QKeySequence("F11"), self._on_minutes
         )
         self.review_action = self._action(
-            self.tr("Wiedervorlage …"), QKeySequence("Ctrl+W"), self._on_review
+            self.tr("Wiedervorlage …"), QKeySequence("Ctrl+Shift+W"), self._on_review
         )
         self.toolbar.addSeparator()
         self.ics_action = self._action(
@@ -211,19 +212,8 @@ class CalendarView(QWidget):
         self.open_minutes: Callable[[int], None] | None = None  # set by the main window
         self._update_actions()
 
-    def _action(
-        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot
-    ) -> QAction:  # noqa: ANN001
-        action = QAction(text, self)
-        action.setShortcut(shortcut)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        label = text.rstrip(" …")
-        action.setToolTip(f"{label} ({shortcut_text})" if shortcut_text else label)
-        action.triggered.connect(slot)
-        self.toolbar.addAction(action)
-        self.addAction(action)
-        return action
+    def _action(self, text: str, shortcut, slot) -> QAction:  # noqa: ANN001
+        return view_action(self, self.toolbar, text, shortcut, slot)
 
     # --- loading ------------------------------------------------------------------------
 

@@ -41,6 +41,7 @@ from ...services.address_book_service import AddressBookService
 from ...services.clock import local
 from ...services.errors import ServiceError
 from ..dialog_buttons import dialog_buttons
+from ..view_actions import view_action
 from . import OPEN_MINUTES_KEY
 from .window import MinutesWindow
 
@@ -153,15 +154,8 @@ class ProtocolsView(QWidget):
         layout.addWidget(splitter, 1)
         self._update_actions()
 
-    def _action(self, text: str, keys: str, slot) -> QAction:  # noqa: ANN001
-        action = QAction(text, self)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.toolbar.addAction(action)
-        self.addAction(action)
-        return action
+    def _action(self, text: str, shortcut, slot) -> QAction:  # noqa: ANN001
+        return view_action(self, self.toolbar, text, shortcut, slot)
 
     # --- list ---------------------------------------------------------------------------
 
@@ -225,13 +219,15 @@ class ProtocolsView(QWidget):
     @Slot()
     def _on_selected(self, item: QTreeWidgetItem | None = None, *_: object) -> None:
         meeting_id = self.current_meeting_id()
+        status = None
         if meeting_id is None:
             self.details.setHtml("")
         else:
             view = self._service.minutes_view(meeting_id)
+            status = view.protocol.status
             snippet = item.data(1, Qt.ItemDataRole.UserRole + 2) if item is not None else None
             self.details.setHtml(self._card(view, snippet))
-        self._update_actions()
+        self._update_actions(status)
 
     def _card(self, view, snippet: str | None) -> str:  # noqa: ANN001
         p = view.protocol
@@ -264,12 +260,9 @@ class ProtocolsView(QWidget):
                 f"Rev. {r.revision}: {escape(r.reason)}" for r in revisions) + "</p>")  # fmt: skip
         return "".join(lines)
 
-    def _update_actions(self) -> None:
-        meeting_id = self.current_meeting_id()
-        status = None
-        if meeting_id is not None:
-            status = self._service.minutes_view(meeting_id).protocol.status
-        has = meeting_id is not None
+    def _update_actions(self, status: ProtocolStatus | None = None) -> None:
+        """`status`: the selected meeting's protocol state, as just read for its card."""
+        has = self.current_meeting_id() is not None
         for action in (self.minutes_action, self.pdf_action, self.distribution_action,
                        self.archive_action, self.print_action, self.attach_action):  # fmt: skip
             action.setEnabled(has)
