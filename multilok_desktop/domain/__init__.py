@@ -17,8 +17,10 @@ from .enums import (
     OutcomeKind,
     ProtocolStatus,
     Response,
+    StatusPhase,
+    TrafficLight,
 )
-from .measures import Measure, MeasureHistory, MeasurePartner, ToolCard
+from .measures import Measure, MeasureHistory, MeasurePartner, SavedFilter, ToolCard
 from .meetings import (
     ActionItem,
     AgendaItem,
@@ -43,6 +45,7 @@ from .taxonomy import (
     MeasureKind,
     MeasureStatus,
     OrganisationKind,
+    PendingTopic,
     ProjectType,
     SpatialLevel,
     Strategy,
@@ -80,6 +83,7 @@ __all__ = [
     "OrganisationKind",
     "Outcome",
     "OutcomeKind",
+    "PendingTopic",
     "Person",
     "PersonDirectoryRow",
     "ProjectType",
@@ -87,14 +91,17 @@ __all__ = [
     "ProtocolRevision",
     "ProtocolStatus",
     "Response",
+    "SavedFilter",
     "SeriesInvitee",
     "SpatialLevel",
+    "StatusPhase",
     "Strategy",
     "Tag",
     "TargetGroup",
     "TextBlock",
     "ToolCard",
     "Topic",
+    "TrafficLight",
     "UTCDateTime",
     "utcnow",
 ]

@@ -51,6 +51,26 @@ class OutcomeKind(StrEnum):
     DECISION = "Beschluss"
 
 
+class TrafficLight(StrEnum):
+    """Ampel of an open measure in the follow-up report (Umsetzungsstand)."""
+
+    ON_TRACK = "im Plan"
+    DELAYED = "verzögert"
+    BLOCKED = "blockiert"
+
+
+class StatusPhase(StrEnum):
+    """What a measure status means for roll-ups and overdue lists, whatever its name.
+
+    The status names are editable; the phase is what the program reasons with.
+    """
+
+    OPEN = "offen"  # Idee, in Prüfung, geplant, in Umsetzung (ordered by position)
+    DONE = "erledigt"  # umgesetzt
+    PAUSED = "ruhend"  # zurückgestellt
+    DROPPED = "verworfen"  # verworfen
+
+
 def enum_column_type(enum_cls: type[StrEnum]) -> Enum:
     """Store the German value as plain text, no CHECK constraint (easy to extend later)."""
     return Enum(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -19,15 +21,20 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, utcnow
 from .contacts import Organisation, Person
+from .enums import TrafficLight, enum_column_type
 from .taxonomy import (
     ActionField,
     MeasureKind,
     MeasureStatus,
+    PendingTopic,
     ProjectType,
     SpatialLevel,
     Strategy,
     TargetGroup,
 )
+
+if TYPE_CHECKING:
+    from .meetings import Meeting
 
 measure_target_group = Table(
     "measure_target_group",
@@ -48,6 +55,15 @@ measure_meeting = Table(
     Base.metadata,
     Column("measure_id", ForeignKey("measure.id", ondelete="CASCADE"), primary_key=True),
     Column("meeting_id", ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
+)
+
+measure_pending_topic = Table(
+    "measure_pending_topic",
+    Base.metadata,
+    Column("measure_id", ForeignKey("measure.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "pending_topic_id", ForeignKey("pending_topic.id", ondelete="CASCADE"), primary_key=True
+    ),
 )
 
 tool_card_target_group = Table(
@@ -73,7 +89,9 @@ class ToolCard(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
     title: Mapped[str] = mapped_column(String(300))
-    description: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(String(500), default="")  # Kurzbeschreibung
+    description: Mapped[str] = mapped_column(Text, default="")  # the card's full text
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
     strategy_id: Mapped[int | None] = mapped_column(ForeignKey("strategy.id", ondelete="SET NULL"))
     spatial_level_id: Mapped[int | None] = mapped_column(
         ForeignKey("spatial_level.id", ondelete="SET NULL")
@@ -82,6 +100,9 @@ class ToolCard(Base):
         ForeignKey("project_type.id", ondelete="SET NULL")
     )
 
+    strategy: Mapped[Strategy | None] = relationship()
+    spatial_level: Mapped[SpatialLevel | None] = relationship()
+    project_type: Mapped[ProjectType | None] = relationship()
     target_groups: Mapped[list[TargetGroup]] = relationship(secondary=tool_card_target_group)
     action_fields: Mapped[list[ActionField]] = relationship(secondary=tool_card_action_field)
 
@@ -126,6 +147,10 @@ class Measure(Base):
     progress: Mapped[int] = mapped_column(Integer, default=0)  # percent
     start_date: Mapped[date | None] = mapped_column(Date)
     target_date: Mapped[date | None] = mapped_column(Date)
+    traffic_light: Mapped[TrafficLight] = mapped_column(
+        enum_column_type(TrafficLight), default=TrafficLight.ON_TRACK
+    )
+    delay_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
@@ -139,7 +164,12 @@ class Measure(Base):
     lead: Mapped[Organisation | None] = relationship()
     responsible: Mapped[Person | None] = relationship()
     partners: Mapped[list[MeasurePartner]] = relationship(cascade="all, delete-orphan")
-    children: Mapped[list[Measure]] = relationship()
+    pending_topics: Mapped[list[PendingTopic]] = relationship(secondary=measure_pending_topic)
+    tool_card: Mapped[ToolCard | None] = relationship()
+    origin_meeting: Mapped[Meeting | None] = relationship(foreign_keys=[origin_meeting_id])
+    meetings: Mapped[list[Meeting]] = relationship(secondary=measure_meeting)  # related
+    parent: Mapped[Measure | None] = relationship(back_populates="children", remote_side=[id])
+    children: Mapped[list[Measure]] = relationship(back_populates="parent")
     history: Mapped[list[MeasureHistory]] = relationship(
         cascade="all, delete-orphan", order_by="MeasureHistory.changed_at"
     )
@@ -179,3 +209,17 @@ class MeasureHistory(Base):
     old_value: Mapped[str] = mapped_column(Text, default="")
     new_value: Mapped[str] = mapped_column(Text, default="")
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    note: Mapped[str] = mapped_column(Text, default="")  # e.g. the reason for a delay
+
+
+class SavedFilter(Base):
+    """A named set of filter criteria of a list view (JSON), e.g. "Wohnen für Incomings"."""
+
+    __tablename__ = "saved_filter"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(40))  # which view: "measures"
+    name: Mapped[str] = mapped_column(String(120))
+    criteria: Mapped[str] = mapped_column(Text, default="{}")
+
+    __table_args__ = (UniqueConstraint("scope", "name", name="uq_saved_filter_name"),)

@@ -326,6 +326,10 @@ class Outcome(Base):
     votes_yes: Mapped[int | None] = mapped_column(Integer)
     votes_no: Mapped[int | None] = mapped_column(Integer)
     votes_abstain: Mapped[int | None] = mapped_column(Integer)
+    # The measure this result started or moved on (Sitzungsmodus: "→ Maßnahme").
+    measure_id: Mapped[int | None] = mapped_column(
+        ForeignKey("measure.id", ondelete="SET NULL"), index=True
+    )
 
     agenda_item: Mapped[AgendaItem] = relationship(back_populates="outcomes")
 

@@ -11,6 +11,7 @@ from sqlalchemy import Boolean, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
+from .enums import StatusPhase, enum_column_type
 
 
 class TaxonomyMixin:
@@ -61,3 +62,13 @@ class MeasureKind(TaxonomyMixin, Base):
 
 class MeasureStatus(TaxonomyMixin, Base):
     __tablename__ = "measure_status"
+
+    phase: Mapped[StatusPhase] = mapped_column(
+        enum_column_type(StatusPhase), default=StatusPhase.OPEN
+    )
+
+
+class PendingTopic(TaxonomyMixin, Base):
+    """Topic that is due anyway ("sowieso anstehend") and a measure touches: kleine Wohnungen, Kinderbetreuung …"""
+
+    __tablename__ = "pending_topic"
