@@ -22,7 +22,7 @@ from .storage.database import Database
 from .storage.errors import StorageError
 from .storage.paths import data_dir, sqlite_path
 from .ui.address_book.view import AddressBookView
-from .ui.main_window import MainWindow
+from .ui.main_window import NAV_CALENDAR, NAV_HOME, NAV_MEASURES, NAV_PROTOCOLS, MainWindow
 
 DEMO_DB_NAME = "multilok-demo.sqlite"
 
@@ -108,10 +108,24 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
             series=lambda: [(s.id, s.title) for s in calendar_service.list_series()],
         )
 
+    def home() -> QWidget:
+        from .ui.coming_soon import ComingSoonPage
+
+        return ComingSoonPage("Übersicht", "Nächstes Treffen, fällige Aufgaben, Maßnahmen.")
+
+    def measures() -> QWidget:
+        from .ui.coming_soon import ComingSoonPage
+
+        return ComingSoonPage("Maßnahmen", "Handlungsansätze und Projektideen verfolgen.")
+
     return MainWindow(
         address_book,
-        calendar,  # type: ignore[arg-type]
-        protocols,  # type: ignore[arg-type]
+        {
+            NAV_HOME: home,
+            NAV_CALENDAR: calendar,
+            NAV_MEASURES: measures,
+            NAV_PROTOCOLS: protocols,
+        },
         SettingsService(database),
         database.display_name,
         settings,

@@ -20,6 +20,11 @@ def transliterate(text: str) -> str:
     return text.casefold().translate(_TRANSLITERATION)
 
 
+def umlauts_from_digraphs(text: str) -> str:
+    """ "boerse" → "börse": how a search typed without umlauts can still match them."""
+    return text.casefold().replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")
+
+
 def sort_key(text: str) -> str:
     """Sort key after DIN 5007-1 (ä = a, ß = ss), case-insensitive."""
     return fold(text).replace("ß", "ss").strip()

@@ -20,12 +20,17 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from ..domain.text import fold
 from . import search_index
 from .errors import DatabaseOpenError
 from .migrate import upgrade_to_head
 from .paths import display_name, resolve_db_url, sqlite_path
 
 BUSY_TIMEOUT_MS = 5000
+
+
+def _fold_sql(value: object) -> str:
+    return fold(value) if isinstance(value, str) else ""
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -38,6 +43,9 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     # FULL: a committed minute survives a power loss, not only a crash (DESIGN.md §5).
     cursor.execute("PRAGMA synchronous=FULL")
+    # fold(text) for substring searches that ignore case and umlauts ("börse" in
+    # "Wohnraumbörse"), which FTS5's word prefixes cannot do for German compounds.
+    dbapi_connection.create_function("fold", 1, _fold_sql, deterministic=True)
     cursor.close()
     dbapi_connection.isolation_level = previous
 

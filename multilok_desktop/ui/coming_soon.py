@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
 class ComingSoonPage(QWidget):
+    status_message = Signal(str)  # the main window's view protocol
+
     def __init__(self, title: str, description: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         heading = QLabel(f"<h2>{title}</h2>")
@@ -29,3 +31,12 @@ class ComingSoonPage(QWidget):
         for widget in (heading, text, note):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+    def ensure_loaded(self) -> None:
+        pass  # nothing to load
+
+    def restore_state(self, settings: QSettings) -> None:
+        pass
+
+    def save_state(self, settings: QSettings) -> None:
+        pass

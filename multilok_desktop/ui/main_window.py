@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Signal, Slot
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..services.settings_service import SettingsService
 from .address_book.view import AddressBookView
-from .coming_soon import ComingSoonPage
 from .minutes import OPEN_MINUTES_KEY
 
 if TYPE_CHECKING:
@@ -30,7 +29,7 @@ if TYPE_CHECKING:
     from .minutes.protocols_view import ProtocolsView
 from .settings_dialog import SettingsDialog
 
-NAV_CALENDAR, NAV_ADDRESS_BOOK, NAV_MEASURES, NAV_PROTOCOLS = range(4)
+NAV_HOME, NAV_CALENDAR, NAV_ADDRESS_BOOK, NAV_MEASURES, NAV_PROTOCOLS = range(5)
 
 
 class MainWindow(QMainWindow):
@@ -41,8 +40,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         address_book: AddressBookView,
-        calendar: Callable[[], CalendarView],
-        protocols: Callable[[], ProtocolsView],
+        views: Mapping[int, Callable[[], QWidget]],
         settings_service: SettingsService,
         database_name: str,
         settings: QSettings,
@@ -64,22 +62,22 @@ class MainWindow(QMainWindow):
         )
         self.views = QStackedWidget()
         self.address_book = address_book
-        # Calendar and protocols are built when first shown: their modules are not imported
-        # at start-up (DESIGN.md §6).
-        self._factories: dict[int, Callable[[], QWidget]] = {
-            NAV_CALENDAR: calendar,
-            NAV_PROTOCOLS: protocols,
-        }
+        # The other views are built when first shown: their modules are not imported at
+        # start-up (DESIGN.md §6). Each offers status_message, restore_state(settings),
+        # save_state(settings) and ensure_loaded().
+        self._factories: dict[int, Callable[[], QWidget]] = dict(views)
         self._built: dict[int, QWidget] = {}
         self._settings_service = settings_service
+        titles = [
+            self.tr("Übersicht"),
+            self.tr("Kalender"),
+            self.tr("Adressbuch"),
+            self.tr("Maßnahmen"),
+            self.tr("Protokolle"),
+        ]
         pages = [
-            (self.tr("Kalender"), QWidget()),
-            (self.tr("Adressbuch"), address_book),
-            (self.tr("Maßnahmen"), ComingSoonPage(
-                self.tr("Maßnahmen"),
-                self.tr("Handlungsansätze und Projektideen von der Idee bis zur Umsetzung verfolgen."))),
-            (self.tr("Protokolle"), QWidget()),
-        ]  # fmt: skip
+            (t, address_book if i == NAV_ADDRESS_BOOK else QWidget()) for i, t in enumerate(titles)
+        ]
         for number, (title, page) in enumerate(pages, start=1):
             item = QListWidgetItem(title)
             item.setToolTip(f"{title} (Strg+{number})")
@@ -148,7 +146,28 @@ class MainWindow(QMainWindow):
             self._built[row] = page
             if row == NAV_CALENDAR:
                 page.open_minutes = self._open_minutes  # type: ignore[attr-defined]
+            navigate = getattr(page, "navigate", None)
+            if navigate is not None:  # links to other views (home view, search)
+                navigate.connect(self.go_to)
         return page
+
+    def page(self, row: int) -> QWidget:
+        """The view of a navigation row, built on first use."""
+        return self.address_book if row == NAV_ADDRESS_BOOK else self._page(row)
+
+    @Slot(str, int)
+    def go_to(self, kind: str, record_id: int) -> None:
+        """Open a record in its view: kind is person, organisation, meeting, protocol or
+        measure (the views offer `show_record(kind, id)`)."""
+        row = {
+            "person": NAV_ADDRESS_BOOK,
+            "organisation": NAV_ADDRESS_BOOK,
+            "meeting": NAV_CALENDAR,
+            "protocol": NAV_PROTOCOLS,
+            "measure": NAV_MEASURES,
+        }[kind]
+        self.navigation.setCurrentRow(row)
+        self.page(row).show_record(kind, record_id)  # type: ignore[attr-defined]
 
     @property
     def calendar(self) -> CalendarView:
@@ -160,10 +179,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_view_changed(self, row: int) -> None:
-        if row == NAV_CALENDAR:
-            self.calendar.ensure_loaded()  # built and loaded when first opened
-        elif row == NAV_PROTOCOLS:
-            self.protocols.ensure_loaded()
+        if row != NAV_ADDRESS_BOOK:
+            self._page(row).ensure_loaded()  # type: ignore[attr-defined]
         self.views.setCurrentIndex(row)
 
     def _open_minutes(self, meeting_id: int) -> None:
@@ -226,9 +243,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.address_book.restore_state(self._settings)
         self.address_book.load()
-        self.navigation.setCurrentRow(
-            int(self._settings.value("main_window/view", NAV_ADDRESS_BOOK))
-        )
+        self.navigation.setCurrentRow(int(self._settings.value("main_window/view", NAV_HOME)))
 
     def save_state(self) -> None:
         self._settings.setValue("main_window/geometry", self.saveGeometry())

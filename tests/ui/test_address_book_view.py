@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QListWidget, QPushButton
 
 from multilok_desktop.app import build_main_window
 from multilok_desktop.services.people import PersonData
@@ -11,8 +11,7 @@ from multilok_desktop.storage.database import Database
 from multilok_desktop.ui.address_book.lists_page import ListPropertiesDialog
 from multilok_desktop.ui.address_book.merge_dialog import MergeDialog
 from multilok_desktop.ui.address_book.person_dialog import PersonDialog
-from multilok_desktop.ui.coming_soon import ComingSoonPage
-from multilok_desktop.ui.main_window import NAV_ADDRESS_BOOK, MainWindow
+from multilok_desktop.ui.main_window import NAV_ADDRESS_BOOK, NAV_HOME, MainWindow
 
 
 def visible_names(window: MainWindow) -> list[str]:
@@ -33,19 +32,16 @@ def with_dialog(dialog_type: type, action) -> None:  # noqa: ANN001
     QTimer.singleShot(0, poll)
 
 
-def test_window_opens_on_the_address_book(window: MainWindow) -> None:
-    """German navigation; unfinished parts say so honestly; the status bar names the file."""
+def test_window_opens_on_the_home_view_with_the_address_book_ready(window: MainWindow) -> None:
+    """German navigation, Übersicht first; the status bar names the file."""
     navigation = window.navigation
     assert [navigation.item(i).text() for i in range(navigation.count())] == [
-        "Kalender", "Adressbuch", "Maßnahmen", "Protokolle",
+        "Übersicht", "Kalender", "Adressbuch", "Maßnahmen", "Protokolle",
     ]  # fmt: skip
-    assert navigation.currentRow() == NAV_ADDRESS_BOOK
+    assert navigation.currentRow() == NAV_HOME
+    navigation.setCurrentRow(NAV_ADDRESS_BOOK)
     assert visible_names(window) == ["Ahrens, Bernd", "Köhler, Anna", "Müller, Jürgen"]
     assert window.address_book.people.count_label.text() == "3 Einträge"
-    navigation.setCurrentRow(2)
-    measures = window.views.currentWidget()
-    assert isinstance(measures, ComingSoonPage)
-    assert any("noch nicht fertig" in label.text() for label in measures.findChildren(QLabel))
     assert "multilok.sqlite" in window._database_label.text()
 
 

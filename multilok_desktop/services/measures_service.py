@@ -1,0 +1,174 @@
+"""The measures tracker's use cases for the UI: each call is one unit of work (one session).
+
+Widgets get plain dataclasses back, never a Session or an ORM object (STYLE.md §6). The
+author of every change is the login name of this PC unless the caller names one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
+
+from ..domain import (
+    ActionField,
+    MeasureKind,
+    MeasureStatus,
+    PendingTopic,
+    ProjectType,
+    SpatialLevel,
+    Strategy,
+    TargetGroup,
+    TrafficLight,
+)
+from ..domain.taxonomy import TaxonomyMixin
+from ..storage.database import Database
+from . import measure_actions, measure_editing, measure_list, measures, taxonomies
+from .measure_editing import MeasureInput, PartnerInput, default_author
+from .measure_list import MeasureFilter, MeasureRow, MeasureSort, SavedFilterRow
+from .measures import MeasureDetails
+from .taxonomies import Choice
+
+R = TypeVar("R")
+
+__all__ = [
+    "Choice",
+    "MeasureDetails",
+    "MeasureFilter",
+    "MeasureInput",
+    "MeasureRow",
+    "MeasureSort",
+    "MeasuresService",
+    "PartnerInput",
+    "SavedFilterRow",
+    "TrafficLight",
+]
+
+# The value lists of a measure, by the name the forms and filters use.
+TAXONOMIES: dict[str, type[TaxonomyMixin]] = {
+    "kind": MeasureKind,
+    "status": MeasureStatus,
+    "strategy": Strategy,
+    "target_group": TargetGroup,
+    "action_field": ActionField,
+    "spatial_level": SpatialLevel,
+    "project_type": ProjectType,
+    "pending_topic": PendingTopic,
+}
+
+
+class MeasuresService:
+    def __init__(self, database: Database, author: str | None = None) -> None:
+        self._database = database
+        self.author = default_author() if author is None else author
+
+    def _run(self, work: Callable[..., R], *args: object, **kwargs: object) -> R:
+        with self._database.session() as session:
+            return work(session, *args, **kwargs)
+
+    # value lists
+    def choices(self, taxonomy: str, *, include_retired: bool = False) -> list[Choice]:
+        return self._run(taxonomies.choices, TAXONOMIES[taxonomy], include_retired=include_retired)
+
+    # the table
+    def count(self, query: MeasureFilter) -> int:
+        return self._run(measure_list.count_measures, query)
+
+    def page(self, query: MeasureFilter, offset: int, limit: int) -> list[MeasureRow]:
+        return self._run(measure_list.measures_page, query, offset, limit)
+
+    def position(self, query: MeasureFilter, measure_id: int) -> int | None:
+        return self._run(measure_list.measure_position, query, measure_id)
+
+    def saved_filters(self) -> list[SavedFilterRow]:
+        return self._run(measure_list.saved_filters)
+
+    def save_filter(self, name: str, query: MeasureFilter) -> int:
+        return self._run(measure_list.save_filter, name, query)
+
+    def delete_saved_filter(self, filter_id: int) -> None:
+        self._run(measure_list.delete_saved_filter, filter_id)
+
+    # one measure
+    def details(self, measure_id: int) -> MeasureDetails:
+        return self._run(measures.measure_details, measure_id)
+
+    def measure_input(self, measure_id: int) -> MeasureInput:
+        return self._run(measure_editing.measure_input, measure_id)
+
+    def new_measure_input(self, title: str = "") -> MeasureInput:
+        return self._run(measure_editing.new_measure_input, title)
+
+    def input_from_tool_card(self, tool_card_id: int) -> MeasureInput:
+        return self._run(measure_editing.input_from_tool_card, tool_card_id)
+
+    def create(self, data: MeasureInput, meeting_id: int | None = None) -> int:
+        return self._run(
+            measure_editing.create_measure, data, author=self.author, meeting_id=meeting_id
+        )
+
+    def update(
+        self, measure_id: int, data: MeasureInput, meeting_id: int | None = None
+    ) -> list[str]:
+        return self._run(
+            measure_editing.update_measure,
+            measure_id,
+            data,
+            author=self.author,
+            meeting_id=meeting_id,
+        )
+
+    def set_status(self, measure_id: int, status_id: int, meeting_id: int | None = None) -> None:
+        self._run(
+            measure_editing.set_status,
+            measure_id,
+            status_id,
+            author=self.author,
+            meeting_id=meeting_id,
+        )
+
+    def delete(self, measure_id: int) -> None:
+        self._run(measure_editing.delete_measure, measure_id)
+
+    # next steps
+    def add_action(
+        self,
+        measure_id: int,
+        text: str,
+        *,
+        owner_id: int | None = None,
+        owner_text: str = "",
+        due_date: date | None = None,
+    ) -> int:
+        return self._run(
+            measure_actions.add_measure_action,
+            measure_id,
+            text,
+            owner_id=owner_id,
+            owner_text=owner_text,
+            due_date=due_date,
+        )
+
+    def update_action(
+        self,
+        action_item_id: int,
+        text: str,
+        *,
+        owner_id: int | None = None,
+        owner_text: str = "",
+        due_date: date | None = None,
+    ) -> None:
+        self._run(
+            measure_actions.update_measure_action,
+            action_item_id,
+            text,
+            owner_id=owner_id,
+            owner_text=owner_text,
+            due_date=due_date,
+        )
+
+    def set_action_done(self, action_item_id: int, done: bool) -> None:
+        self._run(measure_actions.set_action_item_done, action_item_id, done)
+
+    def delete_action(self, action_item_id: int) -> None:
+        self._run(measure_actions.delete_action_item, action_item_id)
