@@ -38,6 +38,7 @@ from .meetings import (
     TextBlock,
     Topic,
 )
+from .privacy import ConsentMethod, ConsentRecord, ConsentStatus, DataCategory, LegalBasis
 from .settings import SchoolHoliday, Setting
 from .taxonomy import (
     ActionField,
@@ -63,6 +64,11 @@ __all__ = [
     "Attendance",
     "AttendanceStatus",
     "BacklogTopic",
+    "ConsentMethod",
+    "ConsentRecord",
+    "ConsentStatus",
+    "DataCategory",
+    "LegalBasis",
     "Base",
     "Department",
     "DistributionList",

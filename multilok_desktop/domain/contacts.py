@@ -19,6 +19,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, utcnow
+from .enums import enum_column_type
+from .privacy import LegalBasis
 from .taxonomy import Department, OrganisationKind
 
 
@@ -87,6 +89,11 @@ class Person(Base):
     postal_code: Mapped[str] = mapped_column(String(10), default="")
     city: Mapped[str] = mapped_column(String(120), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # DSGVO (domain/privacy.py): legal basis, where the data came from, review dates.
+    legal_basis: Mapped[LegalBasis | None] = mapped_column(enum_column_type(LegalBasis))
+    data_source: Mapped[str] = mapped_column(String(300), default="")
+    contact_review_on: Mapped[date | None] = mapped_column(Date, index=True)
+    participation_review_on: Mapped[date | None] = mapped_column(Date, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
