@@ -193,6 +193,17 @@ def _filtered(session: Session, query: MeasureFilter, *columns: Any) -> Select[A
     return statement
 
 
+def filtered_select(session: Session, query: MeasureFilter, *columns: Any) -> Select[Any]:
+    """`SELECT columns FROM measure` with the table's filter applied (for the board and
+    the overview, which group the same measures differently); no order, no paging."""
+    return _filtered(session, query, *columns)
+
+
+def is_open_clause() -> ColumnElement[bool]:
+    """SQL: the measure's status is still open (or it has none yet)."""
+    return _is_open()
+
+
 def _text_contains(word: str) -> ColumnElement[bool]:
     """The word anywhere in title, description, delay reason or card code (SQL `fold`),
     also written without umlauts ("boerse" finds "Wohnraumbörse")."""
