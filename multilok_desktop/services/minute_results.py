@@ -10,11 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from ..domain import ActionItem, Meeting, MeetingStatus, Outcome, OutcomeKind, TextBlock, utcnow
+from ..domain import (
+    ActionItem,
+    Measure,
+    Meeting,
+    MeetingStatus,
+    Outcome,
+    OutcomeKind,
+    TextBlock,
+    utcnow,
+)
 from .errors import NotFoundError, ValidationError
 from .minutes import ensure_unlocked, get_item, get_meeting, get_person, person_name
 from .protocol_search import refresh_protocol_index
@@ -197,35 +206,42 @@ def delete_action_item(session: Session, action_item_id: int) -> None:
 
 def open_items_for_review(session: Session, meeting_id: int) -> list[ReviewItem]:
     """Wiedervorlage: open action items of earlier meetings of the series (of all earlier
-    meetings for a meeting outside a series), by due date.
+    meetings for a meeting outside a series), by due date — and the next steps of measures
+    (items on a measure, from no meeting) created before this meeting began.
 
     Items ticked off since this meeting began stay in the list (done=True), so a tick made
     during the review can be undone there.
     """
     meeting = get_meeting(session, meeting_id)
+    from_meeting = and_(Meeting.start < meeting.start, Meeting.status != MeetingStatus.CANCELLED)
+    if meeting.series_id is not None:
+        from_meeting = and_(from_meeting, Meeting.series_id == meeting.series_id)
+    measure_step = and_(
+        ActionItem.meeting_id.is_(None),
+        ActionItem.measure_id.is_not(None),
+        ActionItem.created_at < meeting.start,
+    )
     query = (
-        select(ActionItem, Meeting.title)
-        .join(Meeting, ActionItem.meeting_id == Meeting.id)
+        select(ActionItem, Meeting.title, Measure.title)
+        .outerjoin(Meeting, ActionItem.meeting_id == Meeting.id)
+        .outerjoin(Measure, ActionItem.measure_id == Measure.id)
         .where(
-            Meeting.start < meeting.start,
-            Meeting.status != MeetingStatus.CANCELLED,
+            or_(from_meeting, measure_step),
             or_(ActionItem.done.is_(False), ActionItem.done_at >= meeting.start),
         )
         .options(selectinload(ActionItem.owner))
         .order_by(ActionItem.due_date.is_(None), ActionItem.due_date, Meeting.start, ActionItem.id)
     )
-    if meeting.series_id is not None:
-        query = query.where(Meeting.series_id == meeting.series_id)
     return [
         ReviewItem(
             id=action.id,
             text=action.text,
             owner=action.owner_text or (person_name(action.owner) if action.owner else ""),
             due_date=action.due_date,
-            from_meeting_title=title,
+            from_meeting_title=title if title is not None else f"Maßnahme: {measure_title}",
             done=action.done,
         )
-        for action, title in session.execute(query)
+        for action, title, measure_title in session.execute(query)
     ]
 
 

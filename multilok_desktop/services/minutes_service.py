@@ -14,8 +14,16 @@ from typing import Any, TypeVar
 from ..domain import AttendanceStatus, OutcomeKind, ProtocolStatus
 from ..storage.database import Database
 from . import attachments as attachment_files
-from . import attendance, minute_results, minutes, protocol_search, protocols
+from . import attendance, minute_measures, minute_results, minutes, protocol_search, protocols
 from .attachments import AttachmentRow
+from .measure_editing import default_author
+from .minute_measures import (
+    LinkedMeasure,
+    MeasurePick,
+    MeasureUpdateData,
+    NewMeasureData,
+    OutcomeMeasureForm,
+)
 from .minute_results import ReviewItem, TextBlockRow
 from .minutes import (
     ActionRow,
@@ -36,7 +44,12 @@ __all__ = [
     "AttachmentRow",
     "AttendanceRow",
     "AttendanceStatus",
+    "LinkedMeasure",
+    "MeasurePick",
+    "MeasureUpdateData",
     "MinutesService",
+    "NewMeasureData",
+    "OutcomeMeasureForm",
     "MinutesView",
     "OutcomeKind",
     "OutcomeRow",
@@ -202,6 +215,35 @@ class MinutesService:
 
     def open_items_for_review(self, meeting_id: int) -> list[ReviewItem]:
         return self._run(minute_results.open_items_for_review, meeting_id)
+
+    # results and action items → measures (minute_measures)
+    def outcome_measure_form(self, outcome_id: int) -> OutcomeMeasureForm:
+        return self._run(minute_measures.outcome_measure_form, outcome_id)
+
+    def find_measures(self, text: str) -> list[MeasurePick]:
+        return self._run(minute_measures.find_measures, text)
+
+    def new_measure_from_outcome(self, outcome_id: int, data: NewMeasureData) -> int:
+        return self._run(
+            minute_measures.new_measure_from_outcome, outcome_id, data, author=default_author()
+        )
+
+    def update_measure_from_outcome(self, outcome_id: int, data: MeasureUpdateData) -> list[str]:
+        return self._run(
+            minute_measures.update_measure_from_outcome, outcome_id, data, author=default_author()
+        )
+
+    def unlink_outcome(self, outcome_id: int) -> None:
+        self._run(minute_measures.unlink_outcome, outcome_id)
+
+    def outcome_measures(self, meeting_id: int) -> dict[int, LinkedMeasure]:
+        return self._run(minute_measures.outcome_measures, meeting_id)
+
+    def action_item_measures(self, meeting_id: int) -> dict[int, LinkedMeasure]:
+        return self._run(minute_measures.action_item_measures, meeting_id)
+
+    def link_action_item(self, action_item_id: int, measure_id: int | None) -> None:
+        self._run(minute_measures.link_action_item, action_item_id, measure_id)
 
     # text blocks
     def text_blocks(self) -> list[TextBlockRow]:
