@@ -1,0 +1,1 @@
+"""Maßnahmen: the measures tracker's view — table, filters, detail pane and the forms."""
