@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ..domain import (
     ActionField,
@@ -39,6 +39,12 @@ MUNICIPALITY_KIND = "Kommune"  # the organisation kind counted per municipality
 STALLED_DAYS = 180  # an open measure without any history entry this long has stalled
 NO_STATUS = "ohne Status"
 NO_ACTION_FIELD = "ohne Handlungsfeld"
+
+# Joined under their own names: the filter's subqueries (text search in the card code,
+# open statuses) name ToolCard and MeasureStatus and would otherwise correlate to the join.
+_card = aliased(ToolCard, name="card")
+_lead = aliased(Organisation, name="lead")
+_status = aliased(MeasureStatus, name="current_status")
 
 
 # --- the board ---------------------------------------------------------------------------------
@@ -107,16 +113,16 @@ def board_columns(
             query,
             Measure.id,
             Measure.title,
-            ToolCard.code,
+            _card.code,
             Measure.traffic_light,
             Measure.progress,
-            Organisation.name,
+            _lead.name,
             Measure.target_date,
             Measure.priority,
             Measure.status_id,
         )
-        .outerjoin(ToolCard, Measure.tool_card_id == ToolCard.id)
-        .outerjoin(Organisation, Measure.lead_organisation_id == Organisation.id)
+        .outerjoin(_card, Measure.tool_card_id == _card.id)
+        .outerjoin(_lead, Measure.lead_organisation_id == _lead.id)
     )
     by_status: dict[int | None, list[BoardCard]] = {}
     for id_, title, code, light, progress, lead, target, priority, status_id in session.execute(
@@ -385,16 +391,16 @@ def _overdue_measures(
         select(
             Measure.id,
             Measure.title,
-            ToolCard.code,
-            MeasureStatus.name,
-            Organisation.name,
+            _card.code,
+            _status.name,
+            _lead.name,
             Measure.target_date,
             Measure.traffic_light,
         )
         .select_from(Measure)
-        .outerjoin(ToolCard, Measure.tool_card_id == ToolCard.id)
-        .outerjoin(MeasureStatus, Measure.status_id == MeasureStatus.id)
-        .outerjoin(Organisation, Measure.lead_organisation_id == Organisation.id)
+        .outerjoin(_card, Measure.tool_card_id == _card.id)
+        .outerjoin(_status, Measure.status_id == _status.id)
+        .outerjoin(_lead, Measure.lead_organisation_id == _lead.id)
         .where(*condition)
         .order_by(Measure.target_date, func.lower(Measure.title), Measure.id)
         .limit(limit)
@@ -468,9 +474,9 @@ def _stalled(
     condition = (in_filter, is_open_clause(), last_change < cutoff.astimezone(UTC))
     count = session.scalar(select(func.count()).select_from(Measure).where(*condition)) or 0
     rows = session.execute(
-        select(Measure.id, Measure.title, MeasureStatus.name, last_change)
+        select(Measure.id, Measure.title, _status.name, last_change)
         .select_from(Measure)
-        .outerjoin(MeasureStatus, Measure.status_id == MeasureStatus.id)
+        .outerjoin(_status, Measure.status_id == _status.id)
         .where(*condition)
         .order_by(last_change, Measure.id)
         .limit(limit)

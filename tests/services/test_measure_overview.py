@@ -265,3 +265,14 @@ def test_overview_uses_the_table_filter(db: Database, measures) -> None:
     assert [m.title for m in result.overdue_measures] == ["Wohnraumbörse"]
     assert counts(result.by_action_field)["Arbeit"] == 1  # the Börse is in both fields
     assert "ohne Handlungsfeld" not in counts(result.by_action_field)
+
+
+def test_text_search_works_on_board_and_overview(db: Database, measures) -> None:
+    """The search also looks into the card code, which the board joins as well."""
+    query = MeasureFilter(text="x 001", open_only=True)
+    with db.session() as s:
+        columns = board.board_columns(s, query, today=TODAY)
+        result = board.overview(s, TODAY, query)
+    assert [card.title for c in columns for card in c.cards] == ["Wohnraumbörse"]
+    assert [m.title for m in result.overdue_measures] == ["Wohnraumbörse"]
+    assert result.total == 1
