@@ -15,10 +15,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import OperationalError as SQLAlchemyOperationalError
+
 from .exchange.errors import ImportFileError
 from .services.errors import ServiceError
+from .storage.autobackup import safety_backup_of
 from .storage.database import Database
-from .storage.errors import StorageError
+from .storage.errors import StorageError, UnusableDatabaseError
 
 USER_ERRORS = (ServiceError, StorageError, ImportFileError)
 
@@ -127,8 +130,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
+    except UnusableDatabaseError as exc:
+        print(f"Fehler: {exc}{_restore_hint(exc.path)}", file=sys.stderr)
+        return 1
     except USER_ERRORS as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
+        return 1
+    except SQLAlchemyOperationalError as exc:  # e.g. the app holds a long write transaction
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        print("Fehler: Die Datenbank ist gerade durch ein anderes Programm (z. B. das "
+              "geöffnete Multilok-Fenster) gesperrt; es wurde nichts geändert. Bitte in "
+              "einem Moment erneut versuchen.", file=sys.stderr)  # fmt: skip
         return 1
     except OSError as exc:
         print(
@@ -138,6 +151,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return 1
+
+
+def _restore_hint(db_path: Path) -> str:
+    """' Neueste gute Sicherung: … ' for a damaged database, or ''."""
+    from .storage.autobackup import configured_backup_dir
+    from .storage.backup import default_backup_dir, newest_good_backup
+
+    folders = dict.fromkeys([configured_backup_dir(db_path), default_backup_dir()])
+    for folder in folders:
+        newest = newest_good_backup(folder)
+        if newest is not None:
+            return f" Neueste gute Sicherung: {newest} (zurückholen mit: multilok restore DATEI)."
+    return " Eine Sicherung gibt es nicht."
 
 
 def _open(args: argparse.Namespace, *, create: bool = True) -> Database:
@@ -458,7 +484,9 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
     database = _open(args)
     with database.session() as session:
         preview = preview_import(session, parsed.records)
-        skip = frozenset() if args.with_duplicates else preview.duplicate_indices
+    skip = frozenset() if args.with_duplicates else preview.duplicate_indices
+    safety_backup_of(database.url)  # a verified copy before every import (DESIGN.md §5)
+    with database.session() as session:
         result = apply_import(session, parsed.records, skip=skip)
     print(
         f"{args.file.name} ({parsed.format_name}): {result.people_created} Personen und "
@@ -578,12 +606,13 @@ def _sqlite_file(database: Database) -> Path:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from .storage.backup import backup_database, default_backup_dir, thin_backups
+    from .storage.autobackup import configured_backup_dir
+    from .storage.backup import backup_database, thin_backups
 
     database = _open(args, create=False)
     db_path = _sqlite_file(database)
     try:
-        dest = args.dest if args.dest is not None else default_backup_dir()
+        dest = args.dest if args.dest is not None else configured_backup_dir(db_path)
         path = backup_database(db_path, dest)
     finally:
         database.close()
@@ -594,12 +623,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    """Works without opening the current database: it may be damaged or foreign."""
     from .storage.backup import restore_database
+    from .storage.instance_lock import InstanceLock
+    from .storage.paths import resolve_db_url, sqlite_path
 
-    database = _open(args, create=False)
-    db_path = _sqlite_file(database)
-    database.close()  # restore_database needs every connection closed
-    kept = restore_database(args.file, db_path)
+    db_path = sqlite_path(resolve_db_url(args.db))
+    if db_path is None:
+        raise StorageError("Sicherungen gibt es nur für Datenbanken in einer SQLite-Datei.")
+    with InstanceLock(db_path):  # refused while a Multilok window has the file open
+        kept = restore_database(args.file, db_path)
     print(f"Datenbank {db_path} aus {args.file} wiederhergestellt.")
     print(f"Der vorherige Stand ist gesichert in {kept}")
     return 0

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..storage.autobackup import safety_backup_of
 from .errors import ImportFileError
 from .files import read_import_file
 
@@ -43,5 +44,6 @@ def import_calendar_file(database: Database, path: str | os.PathLike[str]) -> Ca
     from ..services.calendar_import import import_events
 
     events = read_calendar_file(path)  # the whole file is checked before the database
+    safety_backup_of(database.url)  # a verified copy before every import (DESIGN.md §5)
     with database.session() as session:
         return import_events(session, events)

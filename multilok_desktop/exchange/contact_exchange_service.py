@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..storage.autobackup import safety_backup_of
 from ..storage.database import Database
 
 # The parsers (vobject, csv tables) load on first use, not at start-up (DESIGN.md §6).
@@ -35,6 +36,7 @@ class ContactExchangeService:
         """All or nothing: an invalid record raises and the database stays as it was."""
         from ..services.contact_import import apply_import
 
+        safety_backup_of(self._database.url)  # a verified copy before every import
         with self._database.session() as session:
             return apply_import(session, records, skip=skip)
 

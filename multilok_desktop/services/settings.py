@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import SchoolHoliday, Setting
+from ..storage.autobackup import BACKUP_DIR_KEY
 from .errors import NotFoundError, ValidationError
 
 # Bundesländer as the `holidays` package names its subdivisions.
@@ -104,4 +106,29 @@ def delete_school_holiday(session: Session, holiday_id: int) -> None:
     if row is None:
         raise NotFoundError(f"Ferienzeitraum {holiday_id} gibt es nicht (mehr).")
     session.delete(row)
+    session.flush()
+
+
+# --- backup folder (per database: everyone who opens the file backs it up there) --------
+
+
+def backup_folder(session: Session) -> str:
+    """The chosen backup folder, or '' for the default (Sicherungen in the data folder)."""
+    row = session.get(Setting, BACKUP_DIR_KEY)
+    return row.value if row is not None else ""
+
+
+def save_backup_folder(session: Session, folder: str) -> None:
+    """'' restores the default. The folder must be an absolute path (it may be a network
+    drive); it is created at the next backup if it does not exist yet."""
+    folder = folder.strip()
+    if folder and not Path(folder).expanduser().is_absolute():
+        raise ValidationError(
+            f"„{folder}“ ist kein vollständiger Ordnerpfad; bitte den Ordner auswählen."
+        )
+    row = session.get(Setting, BACKUP_DIR_KEY)
+    if row is None:
+        session.add(Setting(key=BACKUP_DIR_KEY, value=folder))
+    else:
+        row.value = folder
     session.flush()

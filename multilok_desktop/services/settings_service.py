@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..storage.backup import default_backup_dir
 from ..storage.database import Database
 from . import settings
 from .settings import OfficeSettings, SchoolHolidayPeriod
@@ -32,3 +33,16 @@ class SettingsService:
     def delete_school_holiday(self, holiday_id: int) -> None:
         with self._database.session() as session:
             settings.delete_school_holiday(session, holiday_id)
+
+    def backup_folder(self) -> str:
+        """The chosen backup folder, '' for the default one."""
+        with self._database.session() as session:
+            return settings.backup_folder(session)
+
+    def save_backup_folder(self, folder: str) -> None:
+        with self._database.session() as session:
+            settings.save_backup_folder(session, folder)
+
+    @staticmethod
+    def default_backup_folder() -> str:
+        return str(default_backup_dir())

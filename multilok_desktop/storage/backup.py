@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -150,11 +151,22 @@ def list_backups(dest_dir: Path | None = None) -> list[BackupInfo]:
 
 
 def newest_good_backup(dest_dir: Path | None = None) -> Path | None:
-    """The newest backup that passes `integrity_check`, or None."""
+    """The newest backup that passes `integrity_check` and is a Multilok database, or None."""
     for info in list_backups(dest_dir):
-        if not _problems(info.path):
+        if not backup_problems(info.path):
             return info.path
     return None
+
+
+def backup_problems(path: Path) -> str:
+    """'' when `path` can be restored (sound and a Multilok database), else why not."""
+    problems = _problems(path)
+    if problems:
+        return problems
+    try:
+        return "" if _is_multilok(path) else "keine Multilok-Datenbank"
+    except sqlite3.Error as exc:
+        return _reason(exc)
 
 
 def thin_backups(dest_dir: Path | None = None, *, today: date | None = None) -> list[Path]:
@@ -235,8 +247,11 @@ def restore_database(backup_file: Path, db_path: Path, *, keep_dir: Path | None 
 
     kept = db_path
     if db_path.exists():
-        kept = backup_database(db_path, keep_dir)
-        _checkpoint_and_release(db_path)
+        if backup_problems(db_path):  # damaged or foreign: kept byte for byte, never read
+            kept = keep_damaged(db_path)
+        else:
+            kept = backup_database(db_path, keep_dir)
+            _checkpoint_and_release(db_path)
     temp = db_path.with_name(f".{db_path.name}.{os.getpid()}.restore.tmp")
     try:
         _copy_with_backup_api(backup_file, temp)
@@ -255,6 +270,30 @@ def restore_database(backup_file: Path, db_path: Path, *, keep_dir: Path | None 
         raise
     _fsync_dir(db_path.parent)
     return kept
+
+
+def keep_damaged(db_path: Path, *, now: datetime | None = None) -> Path:
+    """Keep a damaged or foreign file as `<name>.beschädigt-<Zeit>.sqlite` beside it,
+    untouched (a hard link to the same bytes, or a copy where links are not possible),
+    with its `-wal` file if there is one. Returns the kept file."""
+    stamp = (now or datetime.now()).strftime("%Y-%m-%d_%H%M%S")
+    target = db_path.with_name(f"{db_path.stem}.beschädigt-{stamp}.sqlite")
+    number = 2
+    while target.exists():
+        target = db_path.with_name(f"{db_path.stem}.beschädigt-{stamp}-{number}.sqlite")
+        number += 1
+    for suffix in ("", "-wal"):
+        source = Path(f"{db_path}{suffix}")
+        if not source.exists():
+            continue
+        kept = Path(f"{target}{suffix}")
+        try:
+            os.link(source, kept)
+        except OSError:
+            shutil.copy2(source, kept)
+            _fsync_file(kept)
+    _fsync_dir(db_path.parent)
+    return target
 
 
 def _checkpoint_and_release(db_path: Path) -> None:

@@ -23,7 +23,9 @@ from sqlalchemy.pool import NullPool
 from ..domain.text import fold
 from . import search_index
 from .errors import DatabaseOpenError
+from .health import check_file, damaged_error, foreign_error
 from .migrate import upgrade_to_head
+from .network import refuse_network_database
 from .paths import display_name, resolve_db_url, sqlite_path
 
 BUSY_TIMEOUT_MS = 5000
@@ -67,12 +69,21 @@ class Database:
     session_factory: sessionmaker[Session] = field(repr=False)
 
     @classmethod
-    def open(cls, url_or_path: str | None = None, *, create: bool = True) -> Database:
-        """Open (and, where allowed, create) the database and bring its schema up to date."""
+    def open(
+        cls, url_or_path: str | None = None, *, create: bool = True, quick_check: bool = True
+    ) -> Database:
+        """Open (and, where allowed, create) the database and bring its schema up to date.
+
+        A SQLite file on a network share is refused; a damaged or foreign file raises
+        UnusableDatabaseError and is not written to. `quick_check=False` leaves the
+        (≈60 ms) page check to the caller, e.g. the app runs it beside building the window.
+        """
         url = resolve_db_url(url_or_path)
         path = sqlite_path(url)
         if path is not None:
             _check_sqlite_file(path, create=create)
+            refuse_network_database(path)
+            check_file(path, quick=quick_check)
         engine = create_db_engine(url)
         try:
             with engine.connect() as connection:
@@ -80,6 +91,8 @@ class Database:
             upgrade_to_head(engine)
         except (DatabaseError, OperationalError) as exc:
             engine.dispose()
+            if path is not None and _is_damage(exc):
+                raise damaged_error(path, _reason(exc)) from exc
             raise DatabaseOpenError(
                 f"Die Datenbank {display_name(url)} lässt sich nicht öffnen: {_reason(exc)}"
             ) from exc
@@ -126,7 +139,7 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
     with path.open("rb") as handle:
         header = handle.read(16)
     if header and header != b"SQLite format 3\x00":
-        raise DatabaseOpenError(f"{path} ist keine Multilok-Datenbank (keine SQLite-Datei).")
+        raise foreign_error(path, "keine SQLite-Datei")
 
 
 def _restrict_to_owner(path: Path) -> None:
@@ -137,6 +150,11 @@ def _restrict_to_owner(path: Path) -> None:
                 os.chmod(candidate, 0o600)
             except OSError:
                 pass  # e.g. a file owned by someone else on a shared folder: leave it
+
+
+def _is_damage(exc: Exception) -> bool:
+    message = str(getattr(exc, "orig", exc))
+    return "malformed" in message or "not a database" in message
 
 
 def _reason(exc: Exception) -> str:

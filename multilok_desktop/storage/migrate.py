@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, inspect, text
 
-from .errors import DatabaseNewerError
+from .errors import DatabaseNewerError, StorageError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -80,7 +80,46 @@ def upgrade_to_head(engine: Engine) -> None:
             "Diese Datenbank stammt aus einer neueren Multilok-Version "
             f"(Schema {current}). Bitte Multilok aktualisieren."
         )
+    if current is None:
+        _refuse_foreign(engine)
+    else:
+        _backup_before_migration(engine)
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _sqlite_file(engine: Engine) -> Path | None:
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
+def _refuse_foreign(engine: Engine) -> None:
+    """Tables but no `alembic_version`: another program's database; never migrate it."""
+    with engine.connect() as connection:
+        tables = [t for t in inspect(connection).get_table_names() if not t.startswith("sqlite_")]
+    if tables:
+        from .health import foreign_error
+
+        path = _sqlite_file(engine)
+        shown = ", ".join(sorted(tables)[:3]) + (" …" if len(tables) > 3 else "")
+        raise foreign_error(path or Path(str(engine.url)), f"fremde Tabellen: {shown}")
+
+
+def _backup_before_migration(engine: Engine) -> None:
+    """An existing database gets a verified backup before its schema changes (DESIGN.md §5)."""
+    path = _sqlite_file(engine)
+    if path is None or not path.is_file():
+        return
+    from .autobackup import safety_backup
+
+    try:
+        safety_backup(path)
+    except (StorageError, OSError) as exc:
+        raise StorageError(
+            f"Die Datenbank {path} muss aktualisiert werden, vorher ließ sich aber keine "
+            f"Sicherung anlegen ({exc}). Es wurde nichts verändert."
+        ) from exc

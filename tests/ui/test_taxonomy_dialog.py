@@ -100,3 +100,14 @@ def test_status_list_shows_and_changes_the_phase(qtbot, db: Database) -> None:  
     assert "zurückgestellt  –  verworfen" in texts(dialog)
     dialog.select_list("strategy")
     assert not dialog.phase.isVisibleTo(dialog)
+
+
+def test_the_extras_menu_opens_value_lists_and_planning_cards(window, qtbot) -> None:  # noqa: ANN001
+    from multilok_desktop.ui.tool_card_dialog import ToolCardDialog
+
+    seen: list[str] = []
+    with_dialog(TaxonomyDialog, lambda d: (seen.append(d.windowTitle()), d.reject()))
+    window.taxonomies_action.trigger()
+    with_dialog(ToolCardDialog, lambda d: (seen.append(d.windowTitle()), d.reject()))
+    window.tool_cards_action.trigger()
+    assert seen == ["Wertelisten bearbeiten", "Planungskarten"]
