@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from multilok_desktop.services.tool_card_catalog import ToolCardCatalog
 from multilok_desktop.storage.database import Database
 from multilok_desktop.ui.tool_card_dialog import ToolCardDialog, ToolCardForm
