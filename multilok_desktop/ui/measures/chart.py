@@ -67,7 +67,8 @@ class BarChart(QWidget):
             return
         width = self.width() - 2 * PADDING
         label_width = min(
-            int(width * LABEL_SHARE), max(metrics.horizontalAdvance(b.label) for b in self._bars)
+            int(width * LABEL_SHARE),
+            max(metrics.horizontalAdvance(b.label) for b in self._bars) + 4,  # + rounding
         )
         value_width = max(metrics.horizontalAdvance(str(b.value)) for b in self._bars) + 8
         bar_left = PADDING + label_width + 8
