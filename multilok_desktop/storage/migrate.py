@@ -82,7 +82,7 @@ def upgrade_to_head(engine: Engine) -> None:
         )
     if current is None:
         _refuse_foreign(engine)
-    else:
+    elif current != script.get_current_head():  # a migration will really run
         _backup_before_migration(engine)
     config = alembic_config()
     with engine.begin() as connection:

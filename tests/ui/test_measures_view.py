@@ -272,3 +272,24 @@ def test_main_window_opens_a_measure(window: MainWindow, filled_db: Database) ->
     assert isinstance(view, MeasuresView)
     assert view.current_id() == new_id
     assert "Pendlerparkplatz am Bahnhof" in view.details.browser.toPlainText()
+
+
+def test_overdue_target_date_is_red_with_tooltip(
+    view: MeasuresView, service: MeasuresService
+) -> None:
+    """An open measure past its target date: date in red, tooltip "überfällig"."""
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import Qt
+
+    from multilok_desktop.ui.measures.table import TARGET
+
+    late = date.today() - timedelta(days=3)
+    late_id = service.create(MeasureInput(title="Zu spät", target_date=late))
+    view.reload(late_id)
+    index = view.model.index(view.table.currentIndex().row(), TARGET)
+    assert view.model.data(index) == f"{late:%d.%m.%Y}"
+    assert view.model.data(index, Qt.ItemDataRole.ToolTipRole) == "überfällig"
+    assert view.model.data(index, Qt.ItemDataRole.ForegroundRole) is not None
+    view.filter_bar.overdue_only.setChecked(True)
+    assert titles(view) == ["Zu spät"]

@@ -173,7 +173,7 @@ def measure_html(details: MeasureDetails, phase: str = "") -> str:
         meetings = f"<h3>Besprochen in</h3><ul style='margin-left:-20px'>{items}</ul>"
     history = "".join(_history_line(h) for h in reversed(details.history))
     timeline = (
-        f"<h3>Verlauf</h3><table cellspacing='0' cellpadding='2'>{history}</table>"
+        f"<h3>Verlauf</h3><table cellspacing='0' cellpadding='3'>{history}</table>"
         if history
         else "<h3>Verlauf</h3><p class='muted'>Noch keine Änderungen.</p>"
     )

@@ -15,7 +15,7 @@ from ..paged_model import ColumnSpec, PagedTableModel
 TITLE, STATUS, TRAFFIC_LIGHT, ACTION_FIELDS, TARGET_GROUPS, LEAD, RESPONSIBLE, PROGRESS, TARGET = (
     range(9)
 )
-COLUMN_WIDTHS = [330, 110, 105, 170, 150, 190, 150, 85, 95]
+COLUMN_WIDTHS = [290, 100, 95, 140, 130, 170, 120, 75, 90]
 
 LIGHT_COLOURS = {
     TrafficLight.ON_TRACK: "#2e9d4a",

@@ -29,9 +29,11 @@ from ...services.errors import ServiceError
 from ...services.measures_service import MeasureFilter, MeasureInput, MeasuresService
 from ..address_book.picker import pick_organisation
 from ..view_actions import view_action
+from .board import MeasureBoard
 from .detail_pane import MeasureDetailPane
 from .filter_bar import FilterBar
 from .measure_dialog import MeasureDialog
+from .overview import MeasureOverview
 from .table import COLUMN_WIDTHS, MeasuresTableModel
 
 TABLE_TAB = 0
@@ -116,6 +118,20 @@ class MeasuresView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.table, self.tr("&Tabelle"))
+        # Tafel and Überblick show the table's filter; they load when their tab is shown.
+        self.board = MeasureBoard(service)
+        self.overview = MeasureOverview(service)
+        self.tabs.addTab(self.board, self.tr("T&afel"))
+        self.tabs.addTab(self.overview, self.tr("Überbl&ick"))
+        self._moved_on_board = False
+        for page in (self.board, self.overview):
+            page.status_message.connect(self.status_message)
+            page.measure_activated.connect(self._on_page_activated)
+        self.board.current_changed.connect(self.show_details)
+        self.board.measure_changed.connect(self._on_board_moved)
+        self.filter_changed.connect(self._sync_pages)
+        self.model.modelReset.connect(self._sync_pages)
+        self.measure_changed.connect(self._on_measure_changed)
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("measures_splitter")
@@ -123,7 +139,7 @@ class MeasuresView(QWidget):
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 420])
+        self.splitter.setSizes([900, 400])
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -316,6 +332,37 @@ class MeasuresView(QWidget):
     def _on_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.edit_measure()
+
+    def _sync_pages(self, *_: object) -> None:
+        """Board and overview follow the table's filter (a hidden page loads when shown)."""
+        query = self.model.query
+        for page in (self.board, self.overview):
+            if page.query != query:
+                page.reload(query)
+
+    @Slot(int)
+    def _on_board_moved(self, measure_id: int) -> None:
+        """A card moved on the board: the table and the details follow."""
+        self._moved_on_board = True
+        try:
+            self.reload(select_id=measure_id)
+            self.show_details(measure_id)
+            self.measure_changed.emit(measure_id)
+        finally:
+            self._moved_on_board = False
+
+    @Slot(int)
+    def _on_measure_changed(self, measure_id: int) -> None:
+        if not self._moved_on_board:  # the board has already redrawn itself
+            self.board.reload()
+        self.overview.reload()
+
+    @Slot(int)
+    def _on_page_activated(self, measure_id: int) -> None:
+        """Enter on a card or a link in the overview: select it in the table, show details."""
+        self.ensure_loaded()
+        self.select_id(measure_id)
+        self.show_details(measure_id)
 
     @Slot(str, int)
     def _on_link(self, kind: str, record_id: int) -> None:
