@@ -174,7 +174,7 @@ def privacy_story(data: dict[str, Any], settings: OfficeSettings, width: float) 
     b.table(
         "Einladungen",
         ["Treffen", "Datum", "Art", "Rückmeldung", "Protokoll"],
-        [6.0, 2.4, 2.2, 2.4, 2.0],
+        [5.6, 2.3, 2.2, 2.9, 2.0],
         [
             [
                 i["meeting"],

@@ -24,15 +24,15 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ..domain import (
-    ConsentMethod,
     ConsentRecord,
-    ConsentStatus,
     DataCategory,
-    LegalBasis,
     Person,
     PersonDirectoryRow,
 )
-from ..domain.privacy import LEGAL_BASIS_LABELS
+from ..domain.privacy import LEGAL_BASIS_LABELS as LEGAL_BASIS_LABELS
+from ..domain.privacy import ConsentMethod as ConsentMethod  # for the UI, which sees no domain
+from ..domain.privacy import ConsentStatus as ConsentStatus
+from ..domain.privacy import LegalBasis as LegalBasis
 from .errors import NotFoundError, ValidationError
 
 log = logging.getLogger(__name__)

@@ -3,11 +3,15 @@ the distribution lists."""
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
 from ...domain import (
+    ConsentMethod,
+    ConsentRecord,
+    ConsentStatus,
     Department,
     DistributionList,
     DistributionListMember,
@@ -18,9 +22,20 @@ from ...domain import (
     Tag,
 )
 from ...domain.contacts import organisation_tag, person_tag
+from ...domain.privacy import LegalBasis
 from . import names as N
 from .context import Context
-from .records import Contact, Org, Town, ascii_slug, full_name, gendered
+from .records import Contact, Org, Town, ascii_slug, at, full_name, gendered
+
+PRIVACY_SEED = 4711  # own random source: the rest of the demo stays as it was
+DATA_SOURCES = (
+    "Visitenkarte beim Vernetzungstreffen",
+    "Anmeldung zum Vernetzungstreffen",
+    "Webseite der Organisation",
+    "E-Mail an die Koordinationsstelle",
+    "Empfehlung einer Gemeinde",
+)
+CONSENT_PURPOSE = "Einladungen, Protokolle und Informationen zu den Vernetzungstreffen"
 
 
 class AddressBook:
@@ -49,6 +64,7 @@ class AddressBook:
         district = self.orgs_by_kind["Kreisverwaltung"][0].contacts
         self.chair, self.minute_takers = district[1], district[2:4]
         self._distribution_lists()
+        self._privacy()
 
     # --- organisations ------------------------------------------------------------------
 
@@ -224,7 +240,9 @@ class AddressBook:
 
     def _add_person(self, female: bool, first: str, last: str, title: str, **values: Any) -> int:
         created = self.ctx.past_moment(self.now - timedelta(days=1500))
-        defaults = dict(phone="", mobile="", street="", postal_code="", city="", notes="")
+        defaults = dict(phone="", mobile="", street="", postal_code="", city="", notes="",
+                        legal_basis=None, data_source="", contact_review_on=None,
+                        participation_review_on=None)  # fmt: skip
         return self.ctx.add(
             Person,
             salutation="Frau" if female else "Herr",
@@ -343,6 +361,54 @@ class AddressBook:
                 since = self.today - timedelta(days=rng.randint(100, 4000))
                 club = rng.choice(clubs)
                 self._add_membership(contact.id, club, role, None, since, None, primary=False)
+
+    # --- privacy (DSGVO) -----------------------------------------------------------------
+
+    def _privacy(self) -> None:
+        """A legal basis, source and review dates for everyone; consents for most people of
+        companies, clubs and the local population — some withdrawn or missing, a few
+        reviews due, so the Datenschutz-Prüfung has something to show."""
+        rng = random.Random(PRIVACY_SEED)
+        rows = {row["id"]: row for row in self.ctx.rows[Person]}
+        administrations = ("Kommune", "Kreisverwaltung")
+        for contact in self.contacts:
+            row = rows[contact.id]
+            kind = contact.organisation.kind if contact.organisation else None
+            if kind in administrations or (kind is not None and rng.random() < 0.5):
+                row["legal_basis"] = LegalBasis.PUBLIC_TASK
+                row["data_source"] = (
+                    "Meldung der Verwaltung" if kind in administrations
+                    else rng.choice(DATA_SOURCES)
+                )  # fmt: skip
+            else:
+                row["legal_basis"] = LegalBasis.CONSENT
+                row["data_source"] = (
+                    "Anmeldeformular Bürgerbeteiligung" if kind is None
+                    else rng.choice(DATA_SOURCES)
+                )  # fmt: skip
+                self._consents(rng, contact.id)
+            row["contact_review_on"] = self.today + timedelta(days=rng.randint(-40, 1400))
+            if rng.random() < 0.5:
+                row["participation_review_on"] = self.today + timedelta(days=rng.randint(-20, 2000))
+
+    def _consents(self, rng: random.Random, person_id: int) -> None:
+        draw = rng.random()
+        if draw < 0.07:
+            return  # consent asked for, not yet back: "Einwilligung fehlt"
+        given = self.today - timedelta(days=rng.randint(30, 1800))
+        version = "Einwilligung v1 (2022)" if given.year < 2024 else "Einwilligung v2 (2024)"
+        values = dict(person_id=person_id, purpose=CONSENT_PURPOSE, text_version=version, note="")
+        self.ctx.add(
+            ConsentRecord, status=ConsentStatus.GIVEN, recorded_on=given,
+            method=rng.choice(list(ConsentMethod)), created_at=at(given, 10), **values,
+        )  # fmt: skip
+        if draw < 0.15:
+            withdrawn = given + timedelta(days=rng.randint(1, (self.today - given).days))
+            self.ctx.add(
+                ConsentRecord, status=ConsentStatus.WITHDRAWN, recorded_on=withdrawn,
+                method=rng.choice([ConsentMethod.EMAIL, ConsentMethod.WRITTEN]),
+                created_at=at(withdrawn, 11), **values,
+            )  # fmt: skip
 
     def _distribution_lists(self) -> None:
         members = {

@@ -24,6 +24,7 @@ from ...domain import (
     AgendaTemplateItem,
     Attendance,
     BacklogTopic,
+    ConsentRecord,
     Department,
     DistributionList,
     DistributionListMember,
@@ -71,7 +72,7 @@ INSERT_ORDER: tuple[Any, ...] = (
     MeetingSeries, series_department, AgendaTemplateItem, SeriesInvitee, Meeting,
     meeting_topic, AgendaItem, BacklogTopic, Invitation, Attendance, Protocol, Outcome,
     Measure, measure_target_group, measure_action_field, measure_meeting, MeasurePartner,
-    MeasureHistory, ActionItem,
+    MeasureHistory, ActionItem, ConsentRecord,
 )  # fmt: skip
 
 # Looked up by name; the user may have renamed or removed values.

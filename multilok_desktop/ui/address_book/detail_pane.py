@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal, Slot
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ...services.organisations import OrganisationDetails
 from ...services.people import PersonDetails
+from ...services.privacy import PrivacyDetails
 
 
 def _row(label: str, value: str) -> str:
@@ -46,7 +48,27 @@ STYLE = """
 """
 
 
-def person_html(person: PersonDetails) -> str:
+def privacy_rows(privacy: PrivacyDetails | None, today: date | None = None) -> str:
+    """ "Einwilligung: ja (2026)", the legal basis and the next review (DESIGN.md §8)."""
+    if privacy is None:
+        return ""
+    basis = privacy.settings.legal_basis
+    review = privacy.next_review
+    review_text = f"{review:%d.%m.%Y}" if review else ""
+    if review and today and review <= today:
+        review_text = f"<span style='color:#b00020'>{review_text} – fällig</span>"
+    return "".join(
+        [
+            _row("Einwilligung", escape(privacy.summary)),
+            _row("Rechtsgrundlage", escape(basis.value if basis else "nicht erfasst")),
+            _row("Prüfung", review_text),
+        ]
+    )
+
+
+def person_html(
+    person: PersonDetails, privacy: PrivacyDetails | None = None, today: date | None = None
+) -> str:
     d = person.data
     heading = escape(f"{d.salutation} {person.display_name}".strip())
     sub = escape(", ".join(p for p in (d.function,) if p))
@@ -64,7 +86,7 @@ def person_html(person: PersonDetails) -> str:
                 f"{person.meetings_attended} besucht · offene Aufgaben: {person.open_action_items}",
             ),
         ]
-    )
+    ) + privacy_rows(privacy, today)
     memberships = []
     for m in d.memberships:
         details = ", ".join(escape(p) for p in (m.role, m.department_name) if p)
@@ -142,8 +164,13 @@ class DetailPane(QTextBrowser):
             f"<p style='color:#888'>{escape(text or self.tr('Kein Eintrag ausgewählt.'))}</p>"
         )
 
-    def show_person(self, person: PersonDetails) -> None:
-        self.setHtml(person_html(person))
+    def show_person(
+        self,
+        person: PersonDetails,
+        privacy: PrivacyDetails | None = None,
+        today: date | None = None,
+    ) -> None:
+        self.setHtml(person_html(person, privacy, today))
 
     def show_organisation(self, organisation: OrganisationDetails) -> None:
         self.setHtml(organisation_html(organisation))

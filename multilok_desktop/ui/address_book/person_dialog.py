@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,9 +30,11 @@ from ...services.address_book_service import AddressBookService
 from ...services.dates import format_date, parse_date
 from ...services.errors import ServiceError
 from ...services.people import MembershipData, PersonData
+from ...services.privacy_service import PrivacyService
 from ...services.taxonomies import Choice
 from ..dialog_buttons import buddy_label, dialog_buttons
 from .picker import pick_organisation
+from .privacy_tab import PrivacyTab
 
 SALUTATIONS = ["", "Frau", "Herr"]
 
@@ -50,6 +53,7 @@ class PersonDialog(QDialog):
         service: AddressBookService,
         person_id: int | None = None,
         parent: QWidget | None = None,
+        privacy: PrivacyService | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
@@ -152,8 +156,18 @@ class PersonDialog(QDialog):
         buttons = dialog_buttons(self, self.tr("Speichern"))
 
         layout = QVBoxLayout(self)
-        layout.addLayout(contact)
-        layout.addWidget(membership_box, 1)
+        # With the privacy service: tabs "Person" and "Datenschutz" (privacy_tab.py).
+        self.privacy_tab = PrivacyTab(privacy, person_id) if privacy is not None else None
+        person_page = QWidget() if self.privacy_tab is not None else None
+        page_layout = QVBoxLayout(person_page) if person_page is not None else layout
+        page_layout.addLayout(contact)
+        page_layout.addWidget(membership_box, 1)
+        if person_page is not None and self.privacy_tab is not None:
+            page_layout.setContentsMargins(0, 6, 0, 0)
+            self.tabs = QTabWidget()
+            self.tabs.addTab(person_page, self.tr("&Person"))
+            self.tabs.addTab(self.privacy_tab, self.tr("&Datenschutz"))
+            layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
 
         if person_id is not None:
@@ -331,6 +345,7 @@ class PersonDialog(QDialog):
     def accept(self) -> None:
         try:
             data = self.person_data()
+            privacy = self.privacy_tab.settings() if self.privacy_tab is not None else None
             identity = self._identity()
             if identity != self._duplicates_confirmed_for:
                 lines = self._duplicate_lines()
@@ -338,6 +353,9 @@ class PersonDialog(QDialog):
                     return
                 self._duplicates_confirmed_for = identity
             self.saved_id = self._service.save_person(data, self._person_id)
+            self._person_id = self.saved_id
+            if self.privacy_tab is not None and privacy is not None:
+                self.privacy_tab.save(self.saved_id, privacy)
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Person nicht gespeichert"), str(exc))
             return
