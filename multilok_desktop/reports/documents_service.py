@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..storage.database import Database
+
+if TYPE_CHECKING:
+    from ..services.measure_list import MeasureFilter
 
 
 class DocumentsService:
@@ -43,3 +47,30 @@ class DocumentsService:
         with self._database.session() as session:
             doc = protocol_document(session, meeting_id, distribution=variant == "distribution")
         return write_protocol_pdf(doc, path, archival=variant == "archival")
+
+    def measures_overview(
+        self, path: str | Path, query: MeasureFilter | None = None, group_by: str = "strategy"
+    ) -> Path:
+        """Maßnahmenübersicht of the filter's measures; group_by "strategy" or "action_field"."""
+        from ..services.measure_list import MeasureFilter
+        from ..services.measure_report import overview_data
+        from .measures_overview import write_measures_overview_pdf
+
+        with self._database.session() as session:
+            data = overview_data(session, query or MeasureFilter(), group_by)
+        return write_measures_overview_pdf(data, path)
+
+    def follow_up(
+        self,
+        meeting_id: int,
+        path: str | Path,
+        query: MeasureFilter | None = None,
+        group_by: str | None = None,
+    ) -> Path:
+        """Umsetzungsstand of the open measures for a meeting."""
+        from ..services.measure_report import follow_up_data
+        from .follow_up import write_follow_up_pdf
+
+        with self._database.session() as session:
+            data = follow_up_data(session, meeting_id, query, group_by)
+        return write_follow_up_pdf(data, path)
