@@ -10,6 +10,7 @@ to a measure as well; then they show up as its next steps.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -43,6 +44,8 @@ TITLE_FROM_TEXT_MAX = 150
 NOTE_MAX = 2000
 DISCUSSED = "discussed"  # history entry of a meeting that changed no tracked field
 PICK_LIMIT = 50
+# a semicolon, or a sentence end after a word (not "z. B." or "ca."), before a capital
+_CLAUSE_END = re.compile(r";\s|(?<=[a-zäöüß]{3}[.!?])\s+(?=[A-ZÄÖÜ])")
 
 
 @dataclass(frozen=True)
@@ -101,8 +104,10 @@ class LinkedMeasure:
 
 
 def title_from_text(text: str) -> str:
-    """The first line of a result, shortened at a word to suit a measure's title."""
+    """The first sentence (or clause before a semicolon) of a result, shortened at a word
+    to suit a measure's title."""
     first = " ".join(text.strip().splitlines()[0].split()) if text.strip() else ""
+    first = _CLAUSE_END.split(first, maxsplit=1)[0]
     if len(first) <= TITLE_FROM_TEXT_MAX:
         return first.rstrip(".")
     cut = first[:TITLE_FROM_TEXT_MAX].rsplit(" ", 1)[0]

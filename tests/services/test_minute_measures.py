@@ -221,6 +221,10 @@ def test_wiedervorlage_brings_back_a_measures_open_next_step(db: Database) -> No
     [
         ("Kita-Notbetreuung.", "Kita-Notbetreuung"),
         ("Erste Zeile\nzweite Zeile", "Erste Zeile"),
+        ("Kita prüfen; Frau Kühn lädt ein.", "Kita prüfen"),
+        ("Börse online. Start im Mai.", "Börse online"),
+        ("Stand: 40 % (ca. 3 Gemeinden)", "Stand: 40 % (ca. 3 Gemeinden)"),
+        ("Angebote, z. B. Wohnungen", "Angebote, z. B. Wohnungen"),
         ("Wort " * 60, ("Wort " * 30).strip() + " …"),
     ],
 )

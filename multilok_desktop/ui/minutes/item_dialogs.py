@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -14,12 +15,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
 
 from ...domain.enums import OutcomeKind
-from ..dialog_buttons import dialog_buttons
+from ..dialog_buttons import buddy_label, dialog_buttons
 
 
 class OutcomeDialog(QDialog):
@@ -58,7 +60,8 @@ class OutcomeDialog(QDialog):
 
 
 class ActionItemDialog(QDialog):
-    """Aufgabe: what, who (from the attendees, or typed), by when."""
+    """Aufgabe: what, who (from the attendees, or typed), by when — and, where a chooser
+    is given, the measure it is a next step of (`measure` after OK: (id, title) or None)."""
 
     def __init__(
         self,
@@ -68,9 +71,22 @@ class ActionItemDialog(QDialog):
         text: str = "",
         owner: str = "",
         due: date | None = None,
+        measure: tuple[int, str] | None = None,
+        pick_measure: Callable[[QWidget], tuple[int, str] | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Aufgabe"))
+        self.measure = measure
+        self._pick_measure = pick_measure
+        self._measure_label = QLabel()
+        self._measure_label.setWordWrap(True)
+        self.choose_measure = QPushButton(self.tr("&Wählen …"))
+        self.choose_measure.setAutoDefault(False)
+        self.choose_measure.clicked.connect(self._on_choose_measure)
+        self.clear_measure = QPushButton(self.tr("&Lösen"))
+        self.clear_measure.setAutoDefault(False)
+        self.clear_measure.clicked.connect(lambda: self._set_measure(None))
+        self._set_measure(measure)
         self.text = QPlainTextEdit(text)
         self.text.setTabChangesFocus(True)
         self.owner = QComboBox()
@@ -95,10 +111,27 @@ class ActionItemDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Aufgabe"), self.text)
         form.addRow(self.tr("&Verantwortlich"), self.owner)
-        form.addRow(self.tr("&Termin"), due_row)
+        form.addRow(buddy_label(self.tr("&Termin"), self.has_due), due_row)
+        if pick_measure is not None:
+            measure_row = QHBoxLayout()
+            measure_row.addWidget(self._measure_label, 1)
+            measure_row.addWidget(self.choose_measure)
+            measure_row.addWidget(self.clear_measure)
+            form.addRow(self.tr("Maßnahme"), measure_row)
         form.addRow(dialog_buttons(self, self.tr("Übernehmen")))
         self.resize(520, 240)
         self.text.setFocus()
+
+    def _set_measure(self, measure: tuple[int, str] | None) -> None:
+        self.measure = measure
+        self._measure_label.setText(measure[1] if measure else self.tr("– keine –"))
+        self.clear_measure.setEnabled(measure is not None)
+
+    def _on_choose_measure(self) -> None:
+        if self._pick_measure is not None:
+            chosen = self._pick_measure(self)
+            if chosen is not None:
+                self._set_measure(chosen)
 
     def owner_choice(self) -> tuple[int | None, str]:
         """The person chosen from the list, or (None, typed name)."""

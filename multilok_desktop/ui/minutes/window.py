@@ -7,6 +7,7 @@ most that much (DESIGN.md §5). The window runs full screen and needs no mouse:
   Strg+Bild↓ / Strg+Bild↑   next / previous TOP (starts its clock)
   Alt+I / Alt+V / Alt+B     Information / Vereinbarung / Beschluss
   Alt+A                     Aufgabe
+  Alt+M                     Ergebnis als Maßnahme (neu oder bestehende fortschreiben)
   Strg+T                    Textbaustein einfügen
   Strg+Umschalt+N           ungeplanten TOP einfügen
   Strg+Umschalt+P           Anwesenheit (Leertaste: anwesend an/aus)
@@ -44,8 +45,11 @@ from ...domain.enums import OutcomeKind
 from ...services.address_book_service import AddressBookService
 from ...services.clock import local
 from ...services.errors import ServiceError
+from ...services.minutes import LOCKED_MESSAGE
+from ...services.minutes_service import LinkedMeasure
 from .attendance_panel import AttendancePanel
 from .item_dialogs import ActionItemDialog, OutcomeDialog
+from .measure_dialog import MeasurePickDialog, OutcomeMeasureDialog
 
 AUTOSAVE_MS = 1000  # ≤ 2 s after the last keystroke (DESIGN.md §5)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,6 +71,7 @@ class MinutesWindow(QMainWindow):
         self._service = service
         self._meeting_id = meeting_id
         self._current_item: int | None = None
+        self._action_measures: dict[int, LinkedMeasure] = {}
         self._dirty = False
         self._last_saved: float | None = None
         self._view = service.minutes_view(meeting_id)
@@ -131,6 +136,7 @@ class MinutesWindow(QMainWindow):
             (self.tr("&Vereinbarung"), lambda: self._add_outcome(OutcomeKind.AGREEMENT)),
             (self.tr("&Beschluss"), lambda: self._add_outcome(OutcomeKind.DECISION)),
             (self.tr("&Aufgabe"), self._add_action_item),
+            (self.tr("Als &Maßnahme …"), self.outcome_to_measure),
             (self.tr("Ein&wand zum letzten Protokoll"), self._add_objection),
         ):
             button = QPushButton(text)
@@ -265,18 +271,26 @@ class MinutesWindow(QMainWindow):
             self.notes.blockSignals(False)
             self._dirty = False
         self.outcomes.clear()
+        measures = self._service.outcome_measures(self._meeting_id)
+        self._action_measures = self._service.action_item_measures(self._meeting_id)
         for outcome in top.outcomes:
             votes = ""
             if outcome.votes_yes is not None:
                 votes = f" (Ja {outcome.votes_yes}, Nein {outcome.votes_no}, Enthaltung {outcome.votes_abstain})"
-            row = QListWidgetItem(f"• {outcome.kind.value}: {outcome.text}{votes}")
+            linked = measures.get(outcome.id)
+            measure = f"  → {self.tr('Maßnahme')}: {linked.title}" if linked else ""
+            row = QListWidgetItem(f"• {outcome.kind.value}: {outcome.text}{votes}{measure}")
             row.setData(ID_ROLE, outcome.id)
             self.outcomes.addItem(row)
         self.actions_list.clear()
         for action in top.action_items:
             due = f" – {action.due_date:%d.%m.%Y}" if action.due_date else ""
             owner = f" – {action.owner_text}" if action.owner_text else ""
-            row = QListWidgetItem(f"{'✓' if action.done else '•'} {action.text}{owner}{due}")
+            linked = self._action_measures.get(action.id)
+            measure = f"  → {self.tr('Maßnahme')}: {linked.title}" if linked else ""
+            row = QListWidgetItem(
+                f"{'✓' if action.done else '•'} {action.text}{owner}{due}{measure}"
+            )
             row.setData(ID_ROLE, action.id)
             self.actions_list.addItem(row)
         self._tick()
@@ -364,16 +378,50 @@ class MinutesWindow(QMainWindow):
                 self._call(self._service.delete_outcome, outcome.id)
             self._refresh()
 
+    def _pick_measure(self, parent: QWidget) -> tuple[int, str] | None:
+        return MeasurePickDialog.pick(self._service, parent)
+
     def _add_action_item(self) -> None:
         if self._current_item is None:
             return
-        dialog = ActionItemDialog(self._owners(), self)
+        dialog = ActionItemDialog(self._owners(), self, pick_measure=self._pick_measure)
         if dialog.exec() and dialog.text.toPlainText().strip():
             owner_id, owner_text = dialog.owner_choice()
-            if self._call(self._service.add_action_item, self._current_item,
-                          dialog.text.toPlainText().strip(), owner_id=owner_id,
-                          owner_text=owner_text, due_date=dialog.due_date()):  # fmt: skip
-                self._refresh()
+            try:
+                new_id = self._service.add_action_item(
+                    self._current_item, dialog.text.toPlainText().strip(), owner_id=owner_id,
+                    owner_text=owner_text, due_date=dialog.due_date(),
+                )  # fmt: skip
+                if dialog.measure is not None:
+                    self._service.link_action_item(new_id, dialog.measure[0])
+            except ServiceError as exc:
+                self._show_error(exc)
+            self._refresh()
+        self.notes.setFocus()
+
+    def _current_outcome_id(self) -> int | None:
+        """The result chosen in the list, else the TOP's last result."""
+        row = self.outcomes.currentItem()
+        if row is None and self.outcomes.count():
+            row = self.outcomes.item(self.outcomes.count() - 1)
+        return int(row.data(ID_ROLE)) if row is not None else None
+
+    @Slot()
+    def outcome_to_measure(self) -> None:
+        """Alt+M: the current result becomes a new measure or moves an existing one on."""
+        if self._locked:
+            self._show_error(ServiceError(LOCKED_MESSAGE))
+            return
+        outcome_id = self._current_outcome_id()
+        if outcome_id is None:
+            self.statusBar().showMessage(
+                self.tr("Erst ein Ergebnis erfassen (Alt+I, Alt+V oder Alt+B)."), 6000
+            )
+            return
+        dialog = OutcomeMeasureDialog(self._service, outcome_id, self)
+        if dialog.exec():
+            self._refresh()
+            self.statusBar().showMessage(self.tr("Maßnahme übernommen."), 6000)
         self.notes.setFocus()
 
     @Slot(QListWidgetItem)
@@ -384,14 +432,21 @@ class MinutesWindow(QMainWindow):
         )
         if action is None:
             return
+        linked = self._action_measures.get(action.id)
         dialog = ActionItemDialog(self._owners(), self, text=action.text, owner=action.owner_text,
-                                  due=action.due_date)  # fmt: skip
+                                  due=action.due_date,
+                                  measure=(linked.measure_id, linked.title) if linked else None,
+                                  pick_measure=self._pick_measure)  # fmt: skip
         if dialog.exec():
             text = dialog.text.toPlainText().strip()
             if text:
                 owner_id, owner_text = dialog.owner_choice()
-                self._call(self._service.update_action_item, action.id, text, owner_id=owner_id,
-                           owner_text=owner_text, due_date=dialog.due_date())  # fmt: skip
+                if self._call(self._service.update_action_item, action.id, text,
+                              owner_id=owner_id, owner_text=owner_text,
+                              due_date=dialog.due_date()):  # fmt: skip
+                    measure_id = dialog.measure[0] if dialog.measure else None
+                    if measure_id != (linked.measure_id if linked else None):
+                        self._call(self._service.link_action_item, action.id, measure_id)
             else:
                 self._call(self._service.delete_action_item, action.id)
             self._refresh()
