@@ -191,3 +191,52 @@ def test_column_models_pass_the_model_tester(board: MeasureBoard, qtmodeltester)
 
 def test_board_paints(board: MeasureBoard) -> None:
     assert not board.grab().isNull()
+
+
+# --- in the Maßnahmen view -------------------------------------------------------------------
+
+
+@pytest.fixture
+def view(qtbot, db: Database, measures):  # noqa: ANN001, ANN201
+    from multilok_desktop.services.address_book_service import AddressBookService
+    from multilok_desktop.ui.measures.view import MeasuresView
+
+    widget = MeasuresView(MeasuresService(db, author="Frau Kühn"), AddressBookService(db))
+    qtbot.addWidget(widget)
+    widget.resize(1400, 800)
+    widget.show()
+    widget.ensure_loaded()
+    return widget
+
+
+def test_board_tab_follows_the_filter_and_a_move_reaches_the_table(
+    view, db: Database, measures, qtbot
+) -> None:  # noqa: ANN001
+    view.filter_bar.selectors["action_field"].action_for("Wohnen").trigger()
+    view.tabs.setCurrentWidget(view.board)
+    board = view.board
+    assert titles(board, "Idee") == [] and titles(board, "geplant") == ["Wohnraumbörse"]
+
+    board.select_measure(measures["boerse"], focus=True)
+    assert (
+        "Wohnraumbörse" in view.details.browser.toPlainText()
+    )  # the card's details beside the board
+    with qtbot.waitSignal(view.measure_changed) as changed:
+        qtbot.keyClick(column(board, "geplant").list, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)  # fmt: skip
+    assert changed.args == [measures["boerse"]]
+    assert status_of(db, measures["boerse"])[0] == "in Umsetzung"
+    assert view.model.row_at(0).status == "in Umsetzung"  # type: ignore[union-attr]
+    assert view.current_id() == measures["boerse"]
+    assert column(board, "in Umsetzung").list.hasFocus()  # the board keeps the keyboard
+
+    view.tabs.setCurrentWidget(view.overview)
+    assert view.overview.tiles["total"].number.text() == "1"  # the same filter
+    assert dict((b.label, b.value) for b in view.overview.status_chart.bars)["in Umsetzung"] == 1
+
+
+def test_enter_on_a_card_selects_it_in_the_table(view, measures, qtbot) -> None:  # noqa: ANN001
+    view.tabs.setCurrentWidget(view.board)
+    view.board.select_measure(measures["messe"], focus=True)
+    qtbot.keyClick(column(view.board, "Idee").list, Qt.Key.Key_Return)
+    assert view.current_id() == measures["messe"]
+    assert view.tabs.currentWidget() is view.board

@@ -409,12 +409,14 @@ class MeasureBoard(QWidget):
     """The board over a `MeasuresService`; `reload(query)` shows the measures of a filter.
 
     Signals: status_message(str), measure_changed(int) after a move,
-    measure_activated(int) on Enter or double-click.
+    measure_activated(int) on Enter or double-click, current_changed(int) when another
+    card becomes the current one.
     """
 
     status_message = Signal(str)
     measure_changed = Signal(int)
     measure_activated = Signal(int)
+    current_changed = Signal(int)
 
     def __init__(self, service: MeasuresService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -495,6 +497,7 @@ class MeasureBoard(QWidget):
                 lambda step, w=widget: self._focus_neighbour(w, step)
             )
             widget.list.card_activated.connect(self.measure_activated)
+            widget.list.selectionModel().currentChanged.connect(self._on_current_changed)
             self._strip_layout.insertWidget(i, widget)
             self.columns.append(widget)
         for before, after in zip(self.columns, self.columns[1:], strict=False):
@@ -541,6 +544,12 @@ class MeasureBoard(QWidget):
         if row >= 0:
             target.list.setCurrentIndex(target.model.index(row))
         self.scroll.ensureWidgetVisible(target, 0, 0)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        value = current.data(ID_ROLE) if current.isValid() else None
+        if isinstance(value, int):
+            self.current_changed.emit(value)
 
     # --- moving ------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 DEFAULT_COLOUR = QColor("#3d7ab8")
-LABEL_SHARE = 0.45  # at most this share of the width goes to the labels
+LABEL_SHARE = 0.55  # at most this share of the width goes to the labels
 PADDING = 4
 
 

@@ -232,6 +232,10 @@ class MeasureOverview(QWidget):
 
     # --- loading -----------------------------------------------------------------------
 
+    @property
+    def query(self) -> MeasureFilter:
+        return self._query
+
     def reload(self, query: MeasureFilter | None = None) -> None:
         """Show the counts of this filter (now if visible, else when next shown)."""
         if query is not None:
