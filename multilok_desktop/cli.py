@@ -107,6 +107,23 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("year", type=int, metavar="JAHR")
     plan.add_argument("file", type=Path)
     plan.set_defaults(handler=cmd_export_plan)
+    measures = export_kinds.add_parser(
+        "measures", help="Maßnahmen als Übersicht (.pdf) oder Tabelle (.csv, .xlsx für Excel)"
+    )
+    measures.add_argument("file", type=Path)
+    measures.add_argument("--group", choices=["strategy", "action_field"], default="strategy",
+                          help="PDF gruppiert nach Strategie oder Handlungsfeld")  # fmt: skip
+    _measure_filter_options(measures)
+    measures.set_defaults(handler=cmd_export_measures)
+    followup = export_kinds.add_parser(
+        "followup", help="Umsetzungsstand der offenen Maßnahmen zu einem Treffen als PDF"
+    )
+    followup.add_argument("meeting_id", type=int, metavar="MEETING_ID")
+    followup.add_argument("file", type=Path)
+    followup.add_argument("--group", choices=["strategy", "action_field"], default=None,
+                          help="nach Strategie oder Handlungsfeld gruppieren")  # fmt: skip
+    _measure_filter_options(followup)
+    followup.set_defaults(handler=cmd_export_followup)
 
     check = commands.add_parser("check", help="Datenbank prüfen")
     check.set_defaults(handler=cmd_check)
@@ -122,11 +139,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", type=Path, metavar="DATEI")
     restore.set_defaults(handler=cmd_restore)
+
+    privacy = commands.add_parser("privacy", help="Datenschutz (DSGVO): Auskunft und Löschung")
+    privacy_kinds = privacy.add_subparsers(dest="kind", required=True, metavar="AKTION")
+    privacy_export = privacy_kinds.add_parser(
+        "export", help="Auskunft nach Art. 15 DSGVO über eine Person als .json oder .pdf"
+    )
+    privacy_export.add_argument("person_id", type=int, metavar="PERSON_ID")
+    privacy_export.add_argument("file", type=Path)
+    privacy_export.set_defaults(handler=cmd_privacy_export)
+    privacy_erase = privacy_kinds.add_parser(
+        "erase", help="Person nach Art. 17 DSGVO löschen (Protokolle bleiben lesbar)"
+    )
+    privacy_erase.add_argument("person_id", type=int, metavar="PERSON_ID")
+    privacy_erase.set_defaults(handler=cmd_privacy_erase)
     return parser
+
+
+def _measure_filter_options(parser: argparse.ArgumentParser) -> None:
+    """Choosing measures by value names; a repeated option means "one of these"."""
+    parser.add_argument("--search", default="", metavar="TEXT", help="Suche in Titel und Text")
+    for option, text in (
+        ("--status", "nur dieser Status"),
+        ("--action-field", "nur dieses Handlungsfeld"),
+        ("--target-group", "nur diese Zielgruppe"),
+        ("--strategy", "nur diese Strategie"),
+    ):
+        parser.add_argument(option, action="append", default=[], metavar="NAME", help=text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from .logs import configure_logging  # the log holds ids only, no personal data
+
+    configure_logging()
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
@@ -462,17 +508,40 @@ def _print_measure(measure: Any) -> None:
             ("Handlungsfelder", ", ".join(s.action_fields)),
             ("Räuml. Ebene", measure.spatial_level),
             ("Projektart", measure.project_type),
+            ("Sowieso-Themen", ", ".join(measure.pending_topics)),
+            ("Planungskarte", measure.tool_card),
             ("Projektträger", s.lead),
-            ("Partner", ", ".join(s.partners)),
+            ("Partner", ", ".join(f"{p.name} ({p.role})" if p.role else p.name
+                                  for p in measure.partner_roles)),
             ("Verantwortlich", measure.responsible),
+            ("Ampel", measure.traffic_light
+             + (f" – {measure.delay_reason}" if measure.delay_reason else "")),
             ("Beginn", f"{measure.start_date:%d.%m.%Y}" if measure.start_date else ""),
             ("Ziel", f"{measure.target_date:%d.%m.%Y}" if measure.target_date else ""),
+            ("Teil von", measure.parent_title),
+            ("Entstanden in", measure.origin_meeting.title if measure.origin_meeting else ""),
             ("Beschreibung", measure.description),
         ]
-    )
+    )  # fmt: skip
+    if measure.children:
+        print("\nTeilmaßnahmen")
+        for child in measure.children:
+            print(f"  {child.title} – {child.status}, {child.progress} %")
+    if measure.action_items:
+        print("\nNächste Schritte")
+        for item in measure.action_items:
+            due = f"{item.due_date:%d.%m.%Y}" if item.due_date else "ohne Termin"
+            mark = "✓" if item.done else "○"
+            print(f"  {mark} {item.text} — {item.owner or 'offen'} — {due}")
+    if measure.history:
+        print("\nVerlauf")
     for entry in measure.history:
+        where = f" ({entry.meeting_title})" if entry.meeting_title else ""
+        note = f" – {entry.note}" if entry.note else ""
+        author = f" [{entry.author}]" if entry.author else ""
         print(
-            f"  {_local_text(entry.changed_at)}  {entry.field}: {entry.old_value} → {entry.new_value}"
+            f"  {_local_text(entry.changed_at)}  {entry.label}: {entry.old_value} → "
+            f"{entry.new_value}{note}{where}{author}"
         )
 
 
@@ -574,6 +643,51 @@ def cmd_export_plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _measure_query(args: argparse.Namespace, database: Database) -> Any:
+    from .services.measure_report import filter_from_names
+
+    with database.session() as session:
+        return filter_from_names(
+            session,
+            search=args.search,
+            statuses=args.status,
+            action_fields=args.action_field,
+            target_groups=args.target_group,
+            strategies=args.strategy,
+        )
+
+
+def cmd_export_measures(args: argparse.Namespace) -> int:
+    suffix = args.file.suffix.lower()
+    if suffix not in (".pdf", ".csv", ".xlsx"):
+        raise ServiceError(f"„{args.file.name}“: bitte eine Datei .pdf, .csv oder .xlsx angeben.")
+    database = _open(args, create=False)
+    query = _measure_query(args, database)
+    if suffix == ".pdf":
+        from .reports.documents_service import DocumentsService
+
+        path = DocumentsService(database).measures_overview(args.file, query, args.group)
+        print(f"{path} geschrieben.")
+    else:
+        from .exchange.measures_table import export_measures_table
+
+        count = export_measures_table(database, query, args.file)
+        print(f"{count} Maßnahmen nach {args.file} geschrieben.")
+    return 0
+
+
+def cmd_export_followup(args: argparse.Namespace) -> int:
+    from .reports.documents_service import DocumentsService
+
+    if args.file.suffix.lower() != ".pdf":
+        raise ServiceError(f"„{args.file.name}“: der Umsetzungsstand wird als .pdf geschrieben.")
+    database = _open(args, create=False)
+    query = _measure_query(args, database)
+    path = DocumentsService(database).follow_up(args.meeting_id, args.file, query, args.group)
+    print(f"{path} geschrieben.")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .storage.integrity import check_database
 
@@ -635,6 +749,42 @@ def cmd_restore(args: argparse.Namespace) -> int:
         kept = restore_database(args.file, db_path)
     print(f"Datenbank {db_path} aus {args.file} wiederhergestellt.")
     print(f"Der vorherige Stand ist gesichert in {kept}")
+    return 0
+
+
+def cmd_privacy_export(args: argparse.Namespace) -> int:
+    from .services.privacy_service import PrivacyService
+
+    suffix = args.file.suffix.lower()
+    if suffix not in (".json", ".pdf"):
+        raise ServiceError(f"„{args.file.name}“: bitte eine Datei .json oder .pdf angeben.")
+    service = PrivacyService(_open(args, create=False))
+    data = service.access_report(args.person_id)
+    if suffix == ".json":
+        from .exchange.privacy_json import write_privacy_json
+
+        write_privacy_json(data, args.file)
+    else:
+        from .reports.privacy import write_privacy_pdf
+
+        write_privacy_pdf(data, service.office_settings(), args.file)
+    print(f"Auskunft über Person {args.person_id} nach {args.file} geschrieben.")
+    return 0
+
+
+def cmd_privacy_erase(args: argparse.Namespace) -> int:
+    from .services.privacy_service import PrivacyService
+
+    result = PrivacyService(_open(args, create=False)).erase(args.person_id)
+    print(
+        f"Person {args.person_id} gelöscht: {result.protocol_rows_replaced} Einträge in "
+        f"Protokollen durch „[gelöschte Person]“ ersetzt, "
+        f"{result.approved_protocols_marked} genehmigte Protokolle vermerken die Löschung."
+    )
+    if result.mentions_left:
+        print(f"Hinweis: Der Name steht noch an {result.mentions_left} Stellen in Protokolltexten "
+              "(Notizen, Ergebnisse, Aufgaben); diese Texte wurden nicht geändert.",
+              file=sys.stderr)  # fmt: skip
     return 0
 
 

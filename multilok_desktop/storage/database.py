@@ -45,6 +45,8 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     # FULL: a committed minute survives a power loss, not only a crash (DESIGN.md §5).
     cursor.execute("PRAGMA synchronous=FULL")
+    # Deleted personal data is overwritten with zeros, not left in free pages (Art. 17).
+    cursor.execute("PRAGMA secure_delete=ON")
     # fold(text) for substring searches that ignore case and umlauts ("börse" in
     # "Wohnraumbörse"), which FTS5's word prefixes cannot do for German compounds.
     dbapi_connection.create_function("fold", 1, _fold_sql, deterministic=True)
