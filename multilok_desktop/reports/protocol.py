@@ -301,6 +301,7 @@ def _section(section: AgendaSection, width: float) -> list[Flowable]:
     for outcome in section.outcomes:
         text = f"<b>{esc(outcome.kind)}:</b> {esc(outcome.text)}"
         text += f"<br/>Abstimmungsergebnis: {esc(outcome.votes)}" if outcome.votes else ""
+        text += f"<br/>→ Maßnahme: {esc(outcome.measure)}" if outcome.measure else ""
         lines.append(Paragraph(text, own["box"]))
     if section.action_items:
         lines.append(Paragraph("<b>Aufgaben:</b>", own["box"]))

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..domain.contacts import Membership, Organisation, Person
 from ..domain.enums import AttendanceStatus, MeetingStatus, ProtocolStatus
+from ..domain.measures import Measure
 from ..domain.meetings import ActionItem, AgendaItem, Attachment, Attendance, Meeting, Protocol
 from ..domain.taxonomy import OrganisationKind
 from ..domain.text import fold, sort_key
@@ -47,6 +48,7 @@ class OutcomeLine:
     kind: str  # "Information", "Vereinbarung", "Beschluss"
     text: str
     votes: str  # "Ja 9, Nein 0, Enthaltung 1", "einstimmig (Ja 9)" or ""
+    measure: str = ""  # title of the measure the result started or moved on
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,10 @@ def protocol_document(
     numbers = {i.id: i.number or str(n) for n, i in enumerate(meeting.agenda, 1)}
     actions = _action_items(session, meeting.id, shown, numbers)
     attachments = _attachments(session, meeting.id, shown, numbers)
-    sections = tuple(_section(item, numbers[item.id], actions, attachments) for item in items)
+    measures = _outcome_measures(session, [o.measure_id for i in items for o in i.outcomes])
+    sections = tuple(
+        _section(item, numbers[item.id], actions, attachments, measures) for item in items
+    )
     approved_in = None
     if protocol.approved_in_meeting_id:
         earlier = session.get(Meeting, protocol.approved_in_meeting_id)
@@ -253,11 +258,21 @@ def _attachments(
     return by_item
 
 
+def _outcome_measures(session: Session, ids: list[int | None]) -> dict[int, str]:
+    """Titles of the measures results point to ("→ Maßnahme: …"), in one query."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    query = select(Measure.id, Measure.title).where(Measure.id.in_(wanted))
+    return {id_: title for id_, title in session.execute(query)}
+
+
 def _section(
     item: AgendaItem,
     number: str,
     actions: dict[int | None, list[ActionLine]],
     attachments: dict[int | None, list[AttachmentLine]],
+    measures: dict[int, str],
 ) -> AgendaSection:
     presenter = item.presenter_text
     if item.presenter is not None:
@@ -266,7 +281,10 @@ def _section(
         presenter = _spoken_name(item.presenter) + org
     outcomes = tuple(
         OutcomeLine(
-            o.kind.value, o.text.strip(), votes_text(o.votes_yes, o.votes_no, o.votes_abstain)
+            o.kind.value,
+            o.text.strip(),
+            votes_text(o.votes_yes, o.votes_no, o.votes_abstain),
+            measures.get(o.measure_id, "") if o.measure_id is not None else "",
         )
         for o in item.outcomes
     )

@@ -230,3 +230,18 @@ def test_wiedervorlage_brings_back_a_measures_open_next_step(db: Database) -> No
 )
 def test_title_from_the_outcome_text(text: str, title: str) -> None:
     assert title_from_text(text) == title
+
+
+def test_the_protocol_pdf_names_the_measure_of_a_result(db: Database, tmp_path) -> None:  # noqa: ANN001
+    """An outcome linked to a measure shows "→ Maßnahme: <title>" in the protocol."""
+    from tests.reports.test_protocol_pdf import pdf_text, write
+
+    setup = two_meetings(db)
+    service = setup.service
+    top = setup.tops(setup.spring)[3]
+    outcome = service.add_outcome(top, OutcomeKind.AGREEMENT, "Kita-Notbetreuung prüfen")
+    service.add_outcome(top, OutcomeKind.INFORMATION, "Ohne Maßnahme")
+    service.new_measure_from_outcome(outcome, NewMeasureData(title="Kita-Notbetreuung für Pendler"))
+    text = pdf_text(write(db, setup.spring, tmp_path / "protokoll.pdf"))
+    assert "→ Maßnahme: Kita-Notbetreuung für Pendler" in text
+    assert text.count("→ Maßnahme") == 1
