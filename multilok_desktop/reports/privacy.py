@@ -66,7 +66,9 @@ class _Builder:
         self.story: list[Flowable] = []
 
     def heading(self, text: str) -> Paragraph:
-        return Paragraph(esc(text), self.s.heading)
+        heading = Paragraph(esc(text), self.s.heading)
+        heading.keepWithNext = True  # never alone at the foot of a page
+        return heading
 
     def para(self, text: str) -> None:
         self.story.append(Paragraph(text, self.s.body))
