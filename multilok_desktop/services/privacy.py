@@ -311,20 +311,9 @@ def privacy_due(session: Session, today: date) -> list[PrivacyDueRow]:
     with_consent_basis = set(
         session.scalars(select(Person.id).where(Person.legal_basis == LegalBasis.CONSENT))
     )
-    withdrawn_somewhere = set(
-        session.scalars(
-            select(ConsentRecord.person_id)
-            .where(ConsentRecord.status == ConsentStatus.WITHDRAWN)
-            .distinct()
-        )
+    withdrawn_somewhere = select(ConsentRecord.person_id).where(
+        ConsentRecord.status == ConsentStatus.WITHDRAWN
     )
-    candidates = with_consent_basis | withdrawn_somewhere
-    histories: dict[int, list[ConsentRow]] = defaultdict(list)
-    for chunk in _chunks(sorted(candidates)):
-        for record in session.scalars(
-            select(ConsentRecord).where(ConsentRecord.person_id.in_(chunk))
-        ):
-            histories[record.person_id].append(_row(record))
     public_task = set(
         session.scalars(
             select(Person.id).where(
@@ -332,12 +321,29 @@ def privacy_due(session: Session, today: date) -> list[PrivacyDueRow]:
             )
         )
     )
-    for person_id in candidates:
-        history = histories.get(person_id, [])
-        if not history:
-            if person_id in with_consent_basis:
-                reasons[person_id].append((None, "Einwilligung fehlt"))
-            continue
+    histories: dict[int, list[ConsentRow]] = defaultdict(list)
+    for person_id, record_id, status, recorded_on, purpose in session.execute(
+        select(
+            ConsentRecord.person_id,
+            ConsentRecord.id,
+            ConsentRecord.status,
+            ConsentRecord.recorded_on,
+            ConsentRecord.purpose,
+        ).where(
+            or_(
+                ConsentRecord.person_id.in_(withdrawn_somewhere),
+                ConsentRecord.person_id.in_(
+                    select(Person.id).where(Person.legal_basis == LegalBasis.CONSENT)
+                ),
+            )
+        )
+    ):
+        histories[person_id].append(
+            ConsentRow(record_id, status, recorded_on, None, purpose, "", "")
+        )
+    for person_id in with_consent_basis - histories.keys():
+        reasons[person_id].append((None, "Einwilligung fehlt"))
+    for person_id, history in histories.items():
         state, since = consent_state(history)
         if state == ConsentState.WITHDRAWN and person_id not in public_task:
             assert since is not None
