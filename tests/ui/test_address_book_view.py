@@ -212,10 +212,11 @@ def test_window_geometry_and_view_are_remembered(
 
 
 def test_keyboard_search_shortcut_and_arrow_into_list(window: MainWindow, qtbot) -> None:  # noqa: ANN001
-    window.navigation.setCurrentRow(0)
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    assert window.navigation.currentRow() == NAV_ADDRESS_BOOK
+    # Strg+K is the search over everything (tests/ui/test_global_search.py); Strg+F the list's
+    window.navigation.setCurrentRow(NAV_ADDRESS_BOOK)
     people = window.address_book.people
+    people.table.setFocus()
+    qtbot.keyClick(people.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert people.search.hasFocus() or QApplication.focusWidget() is people.search
     people.search.setText("a")
     qtbot.keyClick(people.search, Qt.Key.Key_Down)

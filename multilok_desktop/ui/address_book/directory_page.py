@@ -183,6 +183,18 @@ class DirectoryPage(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
+    def clear_filters(self) -> None:
+        """Empty search, every filter on "alle": the whole list (one reload)."""
+        for _spec, combo in self._filters:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        fields = {spec.field: None for spec, _combo in self._filters}
+        self.model.set_query(replace(self.model.query, text="", **fields))
+
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [i for i in (self.model.id_at(r) for r in rows) if i is not None]

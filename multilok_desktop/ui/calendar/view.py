@@ -325,6 +325,15 @@ class CalendarView(QWidget):
             if item.data(0, MEETING_ROLE) == meeting_id:
                 self.day_list.setCurrentItem(item)
 
+    def show_record(self, kind: str, record_id: int) -> None:
+        """MainWindow.go_to: the meeting's day in the month, the meeting selected."""
+        if kind != "meeting":
+            return
+        try:
+            self.show_meeting(record_id)
+        except NotFoundError:
+            self.status_message.emit(self.tr("Dieses Treffen gibt es nicht mehr."))
+
     def current_meeting_id(self) -> int | None:
         return self._current_id
 

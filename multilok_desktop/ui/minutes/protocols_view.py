@@ -212,6 +212,23 @@ class ProtocolsView(QWidget):
         else:
             self.details.setHtml(f"<p style='color:#888'>{escape(self.tr('Keine Treffer.'))}</p>")
 
+    def show_record(self, kind: str, record_id: int) -> None:
+        """MainWindow.go_to: the protocol of meeting `record_id`, with the search and the
+        filters cleared when they hide it."""
+        if kind != "protocol":
+            return
+        self.ensure_loaded()
+        self.reload(select=record_id)
+        if self.current_meeting_id() != record_id:
+            for widget in (self.search, self.series, self.year):
+                widget.blockSignals(True)
+            self.search.clear()
+            self.series.setCurrentIndex(0)
+            self.year.setCurrentIndex(0)
+            for widget in (self.search, self.series, self.year):
+                widget.blockSignals(False)
+            self.reload(select=record_id)
+
     def current_meeting_id(self) -> int | None:
         item = self.list.currentItem()
         return int(item.data(0, MEETING_ROLE)) if item is not None else None

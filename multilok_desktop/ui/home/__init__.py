@@ -1,0 +1,1 @@
+"""The start page (Übersicht): next meeting, due action items, measures, privacy reviews."""
