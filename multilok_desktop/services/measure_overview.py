@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, union
+from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from ..domain import (
@@ -345,38 +345,37 @@ def _counts(
 def _municipalities(
     session: Session, matching: Any, statuses: list[_Status]
 ) -> tuple[MunicipalityCount, ...]:
-    involved = union(
-        select(
-            Measure.lead_organisation_id.label("organisation_id"),
-            Measure.id.label("measure_id"),
-            Measure.status_id.label("status_id"),
-        ).where(Measure.id.in_(matching), Measure.lead_organisation_id.is_not(None)),
-        select(MeasurePartner.organisation_id, MeasurePartner.measure_id, Measure.status_id)
-        .join(Measure, Measure.id == MeasurePartner.measure_id)
-        .where(MeasurePartner.measure_id.in_(matching)),
-    ).subquery()
-    rows = session.execute(
-        select(Organisation.id, Organisation.name, involved.c.measure_id, involved.c.status_id)
-        .join(involved, involved.c.organisation_id == Organisation.id)
+    """Each municipality with the measures it leads or partners (one row per pair)."""
+    municipal = (
+        select(Organisation.id)
         .join(OrganisationKind, Organisation.kind_id == OrganisationKind.id)
         .where(OrganisationKind.name == MUNICIPALITY_KIND)
-    ).all()
-    leads = set(
-        session.execute(
-            select(Measure.lead_organisation_id, Measure.id).where(
-                Measure.id.in_(matching), Measure.lead_organisation_id.is_not(None)
-            )
-        ).all()
     )
+    involved = union_all(
+        select(
+            Measure.lead_organisation_id.label("organisation_id"),
+            Measure.status_id.label("status_id"),
+            literal(1).label("is_lead"),
+        ).where(Measure.id.in_(matching), Measure.lead_organisation_id.in_(municipal)),
+        select(MeasurePartner.organisation_id, Measure.status_id, literal(0))
+        .join(Measure, Measure.id == MeasurePartner.measure_id)
+        .where(
+            MeasurePartner.measure_id.in_(matching), MeasurePartner.organisation_id.in_(municipal)
+        ),
+    ).subquery()  # a lead is never also a partner of the same measure (editing refuses it)
     open_ids = {s.id for s in statuses if s.phase is StatusPhase.OPEN}
-    names: dict[int, str] = {}
     totals: dict[int, list[int]] = {}
-    for org_id, name, measure_id, status_id in rows:
-        names[org_id] = name
+    for org_id, status_id, is_lead in session.execute(select(involved)):
         counts = totals.setdefault(org_id, [0, 0, 0])
         counts[0] += 1
-        counts[1] += (org_id, measure_id) in leads
+        counts[1] += is_lead
         counts[2] += status_id is None or status_id in open_ids
+    names: dict[int, str] = {
+        id_: name
+        for id_, name in session.execute(
+            select(Organisation.id, Organisation.name).where(Organisation.id.in_(totals))
+        )
+    }
     result = [MunicipalityCount(o, names[o], *counts) for o, counts in totals.items()]
     result.sort(key=lambda m: (-m.total, sort_key(m.name)))
     return tuple(result)
@@ -464,30 +463,31 @@ def _overdue_actions(
 def _stalled(
     session: Session, in_filter: Any, today: date, limit: int
 ) -> tuple[tuple[StalledMeasure, ...], int]:
-    last_entry = (
-        select(func.max(MeasureHistory.changed_at))
-        .where(MeasureHistory.measure_id == Measure.id)
-        .scalar_subquery()
+    latest = (
+        select(
+            MeasureHistory.measure_id.label("measure_id"),
+            func.max(MeasureHistory.changed_at).label("changed_at"),
+        )
+        .group_by(MeasureHistory.measure_id)
+        .subquery()
     )
-    last_change = func.coalesce(last_entry, Measure.created_at)
+    last_change = func.coalesce(latest.c.changed_at, Measure.created_at)
     cutoff = datetime.combine(today - timedelta(days=STALLED_DAYS), time(), OFFICE_TZ)
-    condition = (in_filter, is_open_clause(), last_change < cutoff.astimezone(UTC))
-    count = session.scalar(select(func.count()).select_from(Measure).where(*condition)) or 0
     rows = session.execute(
         select(Measure.id, Measure.title, _status.name, last_change)
         .select_from(Measure)
+        .outerjoin(latest, latest.c.measure_id == Measure.id)
         .outerjoin(_status, Measure.status_id == _status.id)
-        .where(*condition)
+        .where(in_filter, is_open_clause(), last_change < cutoff.astimezone(UTC))
         .order_by(last_change, Measure.id)
-        .limit(limit)
-    )
+    ).all()
     result = []
-    for id_, title, status, changed in rows:
+    for id_, title, status, changed in rows[:limit]:
         changed_on = _berlin_date(changed)
         result.append(
             StalledMeasure(id_, title, status or "", changed_on, (today - changed_on).days)
         )
-    return tuple(result), count
+    return tuple(result), len(rows)
 
 
 def _berlin_date(moment: datetime | str) -> date:

@@ -189,8 +189,10 @@ class MeasureOverview(QWidget):
         self.municipalities.setAlternatingRowColors(True)
         header = self.municipalities.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2, 3):  # the header text is wider than any count: no content scan
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            title = MunicipalityModel.HEADERS[column]
+            header.resizeSection(column, header.fontMetrics().horizontalAdvance(title) + 24)
 
         left = QVBoxLayout()
         left.addWidget(self._group(self.tr("Nach Status"), self.status_chart))
