@@ -57,3 +57,22 @@ def test_choose_returns_the_card_and_retired_cards_cannot_be_chosen(
     catalog.set_retired(x001, True)
     with_dialog(ToolCardDialog, lambda d: (d.use_button.click(), d.reject()))
     assert ToolCardDialog.choose(None, catalog) is None
+
+
+def test_ctrl_shift_n_in_the_measures_view_starts_a_measure_from_a_card(window, qtbot) -> None:  # noqa: ANN001
+    """The chosen card's title and taxonomy fill the measure form."""
+    from multilok_desktop.ui.main_window import NAV_MEASURES
+    from multilok_desktop.ui.measures.measure_dialog import MeasureDialog
+
+    window.navigation.setCurrentRow(NAV_MEASURES)
+    view = window.page(NAV_MEASURES)
+    titles: list[str] = []
+
+    def pick(dialog: ToolCardDialog) -> None:
+        with_dialog(MeasureDialog, lambda form: (titles.append(form.title.text()), form.reject()))
+        dialog.use_button.click()
+
+    with_dialog(ToolCardDialog, pick)
+    assert view.new_from_tool_card() is None  # the form was cancelled
+    assert titles == ["Regelmäßige regionale Vernetzungstreffen zur Thematik Multilokalität"]
+    assert view.new_from_card_action.shortcut().toString() == "Ctrl+Shift+N"
