@@ -37,6 +37,7 @@ from .errors import NotFoundError, ValidationError
 
 log = logging.getLogger(__name__)
 
+PLACEHOLDER = "[gelöschte Person]"  # stands for an erased person in protocols (Art. 17)
 DEFAULT_PURPOSE = "Einladungen, Protokolle und Informationen zu den Vernetzungstreffen"
 SOURCE_MAX = 300
 PURPOSE_MAX = 300

@@ -43,13 +43,13 @@ from ..domain import (
     utcnow,
 )
 from .errors import NotFoundError
+from .privacy import PLACEHOLDER as PLACEHOLDER
 from .privacy_report import name_mentions, name_variants
 from .protocol_search import refresh_protocol_index
 from .protocols import protocol_snapshot
 
 log = logging.getLogger(__name__)
 
-PLACEHOLDER = "[gelöschte Person]"
 ERASURE_REASON = (
     "Personenbezogene Daten einer Person wurden am {day} nach Art. 17 DSGVO gelöscht; "
     f"ihr Name ist im Protokoll durch „{PLACEHOLDER}“ ersetzt."

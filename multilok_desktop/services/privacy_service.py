@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..domain import ConsentMethod, utcnow
 from ..storage.database import Database
-from ..storage.scrub import scrub_database
-from . import privacy, privacy_erasure, privacy_report
+from . import privacy
 from .privacy import ConsentInput, PrivacyDetails, PrivacyDueRow, PrivacySettings
-from .privacy_erasure import ErasurePreview, ErasureResult
 from .settings import OfficeSettings, load_settings
+
+if TYPE_CHECKING:  # the report and the erasure load the protocol modules: only when used
+    from .privacy_erasure import ErasurePreview, ErasureResult
 
 R = TypeVar("R")
 
@@ -51,15 +52,22 @@ class PrivacyService:
         return self._run(privacy.privacy_due, self._today())
 
     def access_report(self, person_id: int, now: datetime | None = None) -> dict[str, Any]:
+        from . import privacy_report
+
         return self._run(privacy_report.access_report, person_id, now or utcnow())
 
     def office_settings(self) -> OfficeSettings:
         return self._run(load_settings)
 
     def preview_erasure(self, person_id: int) -> ErasurePreview:
+        from . import privacy_erasure
+
         return self._run(privacy_erasure.preview_erasure, person_id)
 
     def erase(self, person_id: int) -> ErasureResult:
+        from ..storage.scrub import scrub_database
+        from . import privacy_erasure
+
         result = self._run(privacy_erasure.erase_person, person_id, self._today())
         scrub_database(self._database.engine)
         return result

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from ...services.dates import format_date
 from ...services.errors import ServiceError
-from ...services.privacy import PrivacyDueRow
-from ...services.privacy_erasure import PLACEHOLDER, ErasurePreview
+from ...services.privacy import PLACEHOLDER, PrivacyDueRow
 from ...services.privacy_service import PrivacyService
+
+if TYPE_CHECKING:
+    from ...services.privacy_erasure import ErasurePreview
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 REPORT_FILTER = "PDF (*.pdf);;JSON (*.json)"
