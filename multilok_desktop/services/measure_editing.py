@@ -49,6 +49,7 @@ HISTORY_LABELS = {
     "lead": "Projektträger",
     "traffic_light": "Ampel",
     "parent": "Teil von",
+    "discussed": "besprochen",
 }
 
 
