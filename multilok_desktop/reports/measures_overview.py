@@ -43,8 +43,8 @@ LIGHT_COLOURS = {
 OVERDUE_COLOUR = colors.HexColor("#c0262d")
 GROUP_BACKGROUND = colors.Color(0.93, 0.93, 0.93)
 DOT = "●"
-FONT_SIZE = 8.2
-LEADING = 9.3
+FONT_SIZE = 8
+LEADING = 9
 DOT_DIAMETER = 6.5
 
 # Titel | Projektträger | Status | Ampel | Fortschritt | Zieltermin; the title takes the rest.
@@ -69,7 +69,7 @@ def _light_summary(data: MeasuresOverview) -> str:
         f'<font color="{light_colour_hex(light)}">{DOT}</font> {count} {esc(light.value)}'
         for light, count in data.light_counts
     ]
-    return " · Ampel der offenen: " + "  ".join(parts)
+    return " · Ampel: " + "  ".join(parts)
 
 
 def _summary(data: MeasuresOverview) -> str:
@@ -116,11 +116,21 @@ def _text(text: str, width: float, cell: ParagraphStyle) -> str | Paragraph:
     return text if _fits(text, width) else Paragraph(esc(text), cell)
 
 
+def _shortened(text: str, width: float) -> str:
+    """One line, cut with "…" where too long (the Projektträger; the CSV has it in full)."""
+    text = " ".join(text.split())
+    if _fits(text, width):
+        return text
+    while text and not _fits(text + "…", width):
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def _row(row: OverviewRow, cell: ParagraphStyle, widths: list[float]) -> list[Any]:
     target = numeric_date(row.target_date) if row.target_date else ""
     return [
         _text(row.title, widths[0], cell),
-        _text(row.lead, widths[1], cell),
+        _shortened(row.lead, widths[1]),
         row.status,
         _Mark(LIGHT_COLOURS[row.traffic_light]) if row.traffic_light else _Mark(GREY_TEXT, "–"),
         f"{row.progress} %",
@@ -150,10 +160,11 @@ def _table(data: MeasuresOverview, width: float) -> Flowable:
         # every cell of the table at each page break.
         rows.append([f"{group.title} ({len(group.rows)})"] + [""] * (len(_HEADS) - 1))
         commands += [
-            ("FONT", (0, index), (0, index), BOLD, 9, 10.5),
+            ("FONT", (0, index), (0, index), BOLD, 8.5, 10),
             ("BACKGROUND", (0, index), (-1, index), GROUP_BACKGROUND),
-            ("TOPPADDING", (0, index), (-1, index), 1.5),
-            ("BOTTOMPADDING", (0, index), (-1, index), 1.5),
+            ("TOPPADDING", (0, index), (-1, index), 1.2),
+            ("BOTTOMPADDING", (0, index), (-1, index), 1.2),
+            ("NOSPLIT", (0, index), (-1, index + 1)),  # never a group title alone
         ]
         for row in group.rows:
             index = len(rows)
@@ -176,11 +187,13 @@ def measures_overview_story(data: MeasuresOverview, width: float) -> list[Flowab
     stand = ParagraphStyle("overview_stand", parent=s.small, alignment=TA_RIGHT)
     details = [
         f"gruppiert nach {GROUP_LABELS[data.group_by]}",
-        f"Stand: {german_date(data.issued_on, weekday=False)}",
+        f"Stand: {german_date(data.issued_on, weekday=False)}".replace(" ", "\u00a0"),
     ]
+    if data.selection:  # beside the title: no extra line on a page that must stay one
+        details.insert(0, f"Auswahl: {data.selection}")
     heading = Table(
-        [[Paragraph("Maßnahmenübersicht", title), Paragraph(" · ".join(details), stand)]],
-        colWidths=[width / 2, width / 2],
+        [[Paragraph("Maßnahmenübersicht", title), Paragraph(esc(" · ".join(details)), stand)]],
+        colWidths=[width * 0.3, width * 0.7],
         style=TableStyle(
             [
                 *plain_table_commands(),
@@ -192,10 +205,7 @@ def measures_overview_story(data: MeasuresOverview, width: float) -> list[Flowab
             ]
         ),
     )
-    summary = _summary(data)
-    if data.selection:
-        summary = f"Auswahl: {esc(data.selection)}<br/>{summary}"
-    story: list[Flowable] = [head, heading, Paragraph(summary, line)]
+    story: list[Flowable] = [head, heading, Paragraph(_summary(data), line)]
     if not data.groups:
         story.append(Paragraph("Keine Maßnahmen in dieser Auswahl.", s.body))
     else:

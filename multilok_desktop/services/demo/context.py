@@ -55,6 +55,7 @@ from ...domain.contacts import organisation_tag, person_tag
 from ...domain.measures import (
     measure_action_field,
     measure_meeting,
+    measure_pending_topic,
     measure_target_group,
     tool_card_action_field,
     tool_card_target_group,
@@ -71,8 +72,8 @@ INSERT_ORDER: tuple[Any, ...] = (
     DistributionListMember, Topic, ToolCard, tool_card_target_group, tool_card_action_field,
     MeetingSeries, series_department, AgendaTemplateItem, SeriesInvitee, Meeting,
     meeting_topic, AgendaItem, BacklogTopic, Invitation, Attendance, Protocol, Outcome,
-    Measure, measure_target_group, measure_action_field, measure_meeting, MeasurePartner,
-    MeasureHistory, ActionItem, ConsentRecord,
+    Measure, measure_target_group, measure_action_field, measure_meeting,
+    measure_pending_topic, MeasurePartner, MeasureHistory, ActionItem, ConsentRecord,
 )  # fmt: skip
 
 # Looked up by name; the user may have renamed or removed values.

@@ -9,22 +9,29 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
+
 from ...domain import (
     ActionField,
+    ActionItem,
     Measure,
     MeasureHistory,
     MeasureKind,
     MeasurePartner,
     MeasureStatus,
+    MeetingStatus,
+    PendingTopic,
     ProjectType,
     SpatialLevel,
     Strategy,
     TargetGroup,
     ToolCard,
+    TrafficLight,
 )
 from ...domain.measures import (
     measure_action_field,
     measure_meeting,
+    measure_pending_topic,
     measure_target_group,
     tool_card_action_field,
     tool_card_target_group,
@@ -70,6 +77,12 @@ class Measures:
         self.past_starts = calendar.past_starts
         self.main_past = [m for m in calendar.past_meetings if m.main]
         self.measure_actions = 0
+        self.pending_topics: dict[str, int] = {
+            name: id_
+            for name, id_ in ctx.session.execute(select(PendingTopic.name, PendingTopic.id))
+        }
+        self.overdue_actions = 0
+        self.sub_steps: dict[int, list[str]] = {}  # parent id → steps not used yet
 
     def build(self) -> None:
         rng = self.rng
@@ -101,8 +114,10 @@ class Measures:
         for _ in range(total - top_level if parents else 0):
             parent = rng.choice(parents)
             choices = T.SUB_MEASURE_STATUS.get(parent["_status"], ["geplant"])
+            steps = self.sub_steps.setdefault(parent["id"], list(T.SUB_MEASURE_STEPS))
+            step = steps.pop(rng.randrange(len(steps))) if steps else "Weitere Schritte"
             self._add_measure(
-                f"{parent['title']}: {rng.choice(T.SUB_MEASURE_STEPS)}",
+                f"{parent['title']}: {step}",
                 rng.choice(choices),
                 card=None,
                 card_id=parent["tool_card_id"],
@@ -233,9 +248,54 @@ class Measures:
         for name in dict.fromkeys([action_field, *(card.action_fields if card else [])]):
             if (field_id := self.ctx.tax(ActionField, name)) is not None:
                 self.ctx.link(measure_action_field, measure_id=row["id"], action_field_id=field_id)
+        self._pending_topics(row, action_field)
+        self._traffic_light(row, status, target, timeline)
         self._measure_links(row, lead, origin)
-        self._measure_history(row, timeline, progress)
+        self._measure_history(row, timeline, progress, lead)
         return row
+
+    def _pending_topics(self, row: dict[str, Any], action_field: str) -> None:
+        """Now and then the "sowieso anstehende" topics the measure touches."""
+        rng = self.rng
+        if rng.random() > 0.55:
+            return
+        names = list(T.PENDING_TOPICS_BY_FIELD.get(action_field, []))
+        if rng.random() < 0.25:
+            names.append(rng.choice(list(self.pending_topics) or [""]))
+        for name in dict.fromkeys(rng.sample(names, min(len(names), 2))):
+            if (topic_id := self.pending_topics.get(name)) is not None:
+                self.ctx.link(
+                    measure_pending_topic, measure_id=row["id"], pending_topic_id=topic_id
+                )
+
+    def _traffic_light(
+        self, row: dict[str, Any], status: str, target: date | None, timeline: list[Change]
+    ) -> None:
+        """Most open measures are on track; some are delayed (more so when their target date
+        has passed) or blocked, each with a reason and the change in the history."""
+        rng = self.rng
+        row["traffic_light"] = TrafficLight.ON_TRACK
+        row["delay_reason"] = ""
+        if status not in ("in Prüfung", "geplant", "in Umsetzung"):
+            return
+        chance = rng.random()
+        overdue = target is not None and target < self.today
+        if chance < 0.07:
+            light, reason = TrafficLight.BLOCKED, rng.choice(T.BLOCK_REASONS)
+        elif chance < (0.7 if overdue else 0.2):
+            light, reason = TrafficLight.DELAYED, rng.choice(T.DELAY_REASONS)
+        else:
+            return
+        row["traffic_light"], row["delay_reason"] = light, reason
+        since = timeline[-1][2] if timeline else row["created_at"]
+        later = self.past_meetings[bisect_left(self.past_starts, since) :]
+        meeting = rng.choice(later) if later and rng.random() < 0.5 else None
+        row["_light_change"] = (
+            min(meeting.end, self.now) if meeting else self.ctx.past_moment(since),
+            meeting,
+            light,
+            reason,
+        )
 
     def _timeline(self, status: str, created: datetime) -> list[Change]:
         """The status changes that led here: (old, new, when, in which meeting)."""
@@ -244,7 +304,7 @@ class Measures:
         moments: list[tuple[datetime, MeetingInfo | None]] = []
         path = _STATUS_PATHS[status]
         for _ in path[1:]:
-            if later_meetings and rng.random() < 0.5:  # decided in a meeting
+            if later_meetings and rng.random() < 0.65:  # decided in a meeting
                 meeting = rng.choice(later_meetings)
                 moments.append((min(meeting.end, self.now), meeting))
             else:
@@ -295,39 +355,85 @@ class Measures:
             return
         later = [m for m in self.main_past if m.start > origin.start]
         for meeting in [origin, *rng.sample(later, min(len(later), rng.randint(0, 2)))]:
-            self.ctx.link(measure_meeting, measure_id=row["id"], meeting_id=meeting.id)
-        active = row["_status"] in ("geplant", "in Umsetzung")
-        if active and (rng.random() < 0.2 or not self.measure_actions):  # at least one
+            self._link_meeting(row, meeting)
+        if row["_status"] not in ("in Prüfung", "geplant", "in Umsetzung"):
+            return
+        # Next steps since the origin or a later meeting: some done, some overdue.
+        count = rng.choice([0, 1, 1, 2, 3]) if self.measure_actions else 2
+        deciders = [origin, *later]
+        owners = lead.contacts[:3] or [self.chair]
+        for text in rng.sample(T.MEASURE_ACTION_TEXTS, count):
             self.measure_actions += 1
+            meeting = rng.choice(deciders)
             add_action_item(
                 self.ctx,
-                rng.choice(T.MEASURE_ACTION_TEXTS),
-                owner=lead.contacts[0] if lead.contacts else self.chair,
-                due=self.today + timedelta(days=rng.randint(-30, 120)),
-                created=origin.end,
-                meeting_id=origin.id,
+                text,
+                owner=rng.choice(owners),
+                due=max(
+                    meeting.end.astimezone(OFFICE_TZ).date() + timedelta(days=14),
+                    self.today + timedelta(days=rng.randint(-75, 150)),
+                ),
+                created=meeting.end,
+                # Most are agreed with the lead between meetings, some in a meeting whose
+                # protocol is closed (the draft protocol keeps the tasks of its minutes).
+                meeting_id=meeting.id
+                if meeting.status is MeetingStatus.CLOSED and rng.random() < 0.3
+                else None,
                 measure_id=row["id"],
             )
+            action = self.ctx.rows[ActionItem][-1]
+            if action["due_date"] < self.today and self.overdue_actions < 2:
+                action.update(done=False, done_at=None)  # a few are overdue in any demo
+            if action["due_date"] < self.today and not action["done"]:
+                self.overdue_actions += 1
+
+    def _link_meeting(self, row: dict[str, Any], meeting: MeetingInfo) -> None:
+        """A related meeting of the measure (once)."""
+        linked = row.setdefault("_meetings", set())
+        if meeting.id not in linked:
+            linked.add(meeting.id)
+            self.ctx.link(measure_meeting, measure_id=row["id"], meeting_id=meeting.id)
 
     def _measure_history(
-        self,
-        row: dict[str, Any],
-        timeline: list[Change],
-        progress: int,
+        self, row: dict[str, Any], timeline: list[Change], progress: int, lead: Org
     ) -> None:
-        author = self.rng.choice([self.chair, *self.minute_takers]).name
-        changes = [("status", old, new, when, meeting) for old, new, when, meeting in timeline]
+        """Status moves (many decided in meetings), progress in steps, now and then a new
+        person responsible and the traffic light, each with its author."""
+        rng = self.rng
+        authors = [self.chair, *self.minute_takers]
+        changes: list[tuple[str, str, str, datetime, MeetingInfo | None, str]] = [
+            ("status", old, new, when, meeting, "") for old, new, when, meeting in timeline
+        ]
         if 0 < progress < 100 and timeline:
-            changes.append(("progress", "0", str(progress), timeline[-1][2], None))
-        for field_name, old, new, when, meeting in changes:
+            steps = sorted(
+                rng.sample(range(5, progress, 5), min(rng.randint(0, 2), progress // 5 - 1))
+            )
+            values = ["0", *(str(v) for v in steps), str(progress)]
+            moments = sorted(self.ctx.past_moment(timeline[-1][2]) for _ in values[1:])
+            moments[0] = timeline[-1][2]
+            for old, new, when in zip(values, values[1:], moments, strict=False):
+                changes.append(("progress", old, new, when, None, ""))
+        contacts = lead.contacts
+        if len(contacts) > 1 and timeline and rng.random() < 0.15:
+            when = self.ctx.past_moment(timeline[0][2])
+            changes.append(("responsible", contacts[1].name, contacts[0].name, when, None, ""))
+        if "_light_change" in row:
+            when, meeting, light, reason = row.pop("_light_change")
+            changes.append(
+                ("traffic_light", TrafficLight.ON_TRACK.value, light.value, when, meeting, reason)
+            )
+        for field_name, old, new, when, meeting, note in sorted(changes, key=lambda c: c[3]):
             self.ctx.add(
                 MeasureHistory,
                 measure_id=row["id"],
                 changed_at=when,
-                author=author,
+                author=rng.choice(authors).name if meeting is None else self.chair.name,
                 field=field_name,
                 old_value=old,
                 new_value=new,
                 meeting_id=meeting.id if meeting else None,
+                note=note,
             )
-            row["updated_at"] = when
+            if meeting is not None:
+                self._link_meeting(row, meeting)
+            row["updated_at"] = max(row["updated_at"], when)

@@ -393,7 +393,41 @@ MEASURE_ACTION_TEXTS = [
     "Abstimmung mit dem Projektträger",
     "Fördermittelantrag einreichen",
     "Standortbesichtigung organisieren",
+    "Kooperationsvereinbarung mit den Partnern entwerfen",
+    "Bedarfsumfrage unter den Betrieben auswerten",
+    "Gespräch mit der Wohnungsbaugesellschaft führen",
+    "Pressemitteilung abstimmen",
+    "Beschlussvorlage für den Gemeinderat vorbereiten",
+    "Angebot des Verkehrsverbunds anfordern",
 ]
+# Why an open measure is behind (Ampel "verzögert") or stuck ("blockiert").
+DELAY_REASONS = [
+    "Förderbescheid steht noch aus",
+    "Personalwechsel beim Projektträger",
+    "Ausschreibung musste wiederholt werden",
+    "Abstimmung mit dem Landratsamt dauert länger",
+    "Baugenehmigung liegt noch nicht vor",
+    "Kostenschätzung deutlich über dem Ansatz",
+    "Weniger Rückmeldungen der Betriebe als erwartet",
+]
+BLOCK_REASONS = [
+    "Förderantrag abgelehnt; neue Finanzierung offen",
+    "Eigentümer des Gebäudes hat das Angebot zurückgezogen",
+    "Gemeinderatsbeschluss vertagt",
+    "Kein Projektträger für den Betrieb gefunden",
+]
+# "Sowieso anstehende" topics a measure of this field of action often touches.
+PENDING_TOPICS_BY_FIELD = {
+    "Wohnen": ["Kleine Wohnungen"],
+    "Bürgerschaftliches Engagement": ["Pflege und Versorgung Älterer", "Kinderbetreuung"],
+    "Unternehmen": ["Fachkräftemangel"],
+    "Arbeit": ["Fachkräftemangel"],
+    "Soziale und technische Infrastruktur": [
+        "Kinderbetreuung", "Pflege und Versorgung Älterer", "Nahversorgung",
+    ],
+    "Mobilität": ["ÖPNV-Anbindung"],
+    "Kommunikation und Beteiligung": ["Fachkräftemangel", "Nahversorgung"],
+}  # fmt: skip
 PARTNER_ROLES = [
     "Projektpartner",
     "Projektpartner",
