@@ -20,7 +20,7 @@ from .services.address_book_service import AddressBookService
 from .services.settings_service import SettingsService
 from .storage.database import Database
 from .storage.errors import StorageError
-from .storage.paths import data_dir, sqlite_path
+from .storage.paths import data_dir, resolve_db_url, sqlite_path
 from .ui.address_book.view import AddressBookView
 from .ui.main_window import NAV_CALENDAR, NAV_HOME, NAV_MEASURES, NAV_PROTOCOLS, MainWindow
 
@@ -62,12 +62,19 @@ def install_translators(app: QApplication) -> list[QTranslator]:
     return translators
 
 
-def open_database(args: argparse.Namespace) -> Database:
+def database_file(args: argparse.Namespace) -> Path | None:
+    """The SQLite file the app will open, or None for a server."""
+    if args.demo:
+        return (Path(args.db) if args.db else data_dir() / DEMO_DB_NAME).expanduser().resolve()
+    return sqlite_path(resolve_db_url(args.db))
+
+
+def open_database(args: argparse.Namespace, *, quick_check: bool = True) -> Database:
     if not args.demo:
-        return Database.open(args.db)
+        return Database.open(args.db, quick_check=quick_check)
     path = Path(args.db) if args.db else data_dir() / DEMO_DB_NAME
     fresh = not path.exists()
-    database = Database.open(str(path))
+    database = Database.open(str(path), quick_check=quick_check)
     if fresh:
         from .services.demo import generate_demo
 
@@ -142,13 +149,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "multilok.svg"))))
     install_translators(app)
 
-    try:
-        database = open_database(args)
-    except StorageError as exc:
-        QMessageBox.critical(None, "Multilok", str(exc))
-        return 1
+    db_path = database_file(args)
+    lock = None
+    if db_path is not None:  # refused before anything is written: a share, a second window
+        from .storage.instance_lock import InstanceLock
+        from .storage.network import refuse_network_database
 
-    window = build_main_window(database, QSettings())
+        try:
+            refuse_network_database(db_path)
+            lock = InstanceLock(db_path).acquire()
+        except StorageError as exc:
+            QMessageBox.warning(None, "Multilok", str(exc))
+            return 1
+    try:
+        return _run(app, args, db_path)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _run(app: QApplication, args: argparse.Namespace, db_path: Path | None) -> int:
+    from .ui.safe_start import open_checked
+
+    opened = open_checked(args, db_path, open_database, build_main_window)
+    if opened is None:
+        return 1
+    database, window = opened
+    backups = None
+    if db_path is not None:
+        from .ui.backup_controller import BackupController
+
+        backups = BackupController(
+            window, db_path, database.close, restore_action=window.restore_backup_action
+        )
     if args.exit_after_start:
         window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()
@@ -158,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         window.save_state()
+        if backups is not None:
+            backups.shutdown()  # a running automatic backup finishes first
         database.close()
         if not args.exit_after_start:
             backup_at_exit(database)
@@ -168,11 +203,10 @@ def backup_at_exit(database: Database) -> None:
     path = sqlite_path(database.url)
     if path is None or not path.exists():
         return
-    from .storage.backup import backup_database, thin_backups
+    from .storage.autobackup import safety_backup
 
     try:
-        backup_database(path)
-        thin_backups()
+        safety_backup(path)  # into the folder chosen in the settings, then thinned
     except (StorageError, OSError) as exc:
         QMessageBox.warning(
             None, "Multilok", f"Die Sicherung beim Beenden ist fehlgeschlagen: {exc}"

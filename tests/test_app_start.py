@@ -30,7 +30,7 @@ def test_a_broken_database_gives_exit_1_not_a_traceback(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-c",
          "import sys; from PySide6.QtWidgets import QMessageBox;"
-         "QMessageBox.critical = staticmethod(lambda *a: print('DIALOG', a[2]));"
+         "QMessageBox.exec = lambda self: print('DIALOG', self.text()) or 0;"
          "from multilok_desktop.app import main; sys.exit(main(['--db', sys.argv[1]]))",
          str(bogus)],
         env=env, capture_output=True, text=True, timeout=120,

@@ -62,9 +62,10 @@ def _first(names: list[str]) -> str:
 
 
 def damaged_error(path: Path, problem: str) -> UnusableDatabaseError:
+    detail = "" if "beschädigt" in problem else f" ({problem.rstrip('.')})"
     return UnusableDatabaseError(
-        f"Die Datenbank {path} ist beschädigt ({problem.rstrip('.')}) und wird nicht "
-        "geöffnet; die Datei bleibt unverändert.",
+        f"Die Datenbank {path} ist beschädigt{detail} und wird nicht geöffnet; "
+        "die Datei bleibt unverändert.",
         path,
     )
 

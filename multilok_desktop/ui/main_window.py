@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         preferences = file_menu.addAction(self.tr("&Einstellungen …"))
         preferences.setShortcut(QKeySequence.StandardKey.Preferences)
         preferences.triggered.connect(self._on_preferences)
+        # Connected by ui/backup_controller.py (the app's BackupController).
+        self.restore_backup_action = file_menu.addAction(self.tr("Sicherung &wiederherstellen …"))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Beenden"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

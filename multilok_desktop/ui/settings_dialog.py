@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -79,8 +81,45 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(letterhead)
         layout.addWidget(calendar, 1)
+        layout.addWidget(self._backup_group())
         layout.addWidget(dialog_buttons(self, self.tr("Speichern")))
         self._load_holidays()
+
+    def _backup_group(self) -> QGroupBox:
+        """Where the automatic backups go (e.g. a network drive); empty = the default."""
+        group = QGroupBox(self.tr("Datensicherung"))
+        self.backup_folder = QLineEdit(self._service.backup_folder())
+        self.backup_folder.setPlaceholderText(self._service.default_backup_folder())
+        self.backup_folder.setToolTip(
+            self.tr("Leer lassen für den Standardordner %1. Ein Netzlaufwerk ist möglich; "
+                    "ist es nicht erreichbar, sichert Multilok in den Standardordner.")
+            .replace("%1", self._service.default_backup_folder())
+        )  # fmt: skip
+        choose = QPushButton(self.tr("Ordner &wählen …"))
+        choose.clicked.connect(self._on_choose_backup_folder)
+        standard = QPushButton(self.tr("&Standard"))
+        standard.clicked.connect(self.backup_folder.clear)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_folder, 1)
+        row.addWidget(choose)
+        row.addWidget(standard)
+        hint = QLabel(
+            self.tr("Automatisch alle 30 Minuten bei Änderungen, vor jedem Import und beim "
+                    "Beenden; aufbewahrt werden alle von heute und je eine pro Tag, Woche "
+                    "und Monat.")
+        )  # fmt: skip
+        hint.setWordWrap(True)
+        form = QFormLayout(group)
+        form.addRow(self.tr("Sicherungsordner"), row)
+        form.addRow(hint)
+        return group
+
+    @Slot()
+    def _on_choose_backup_folder(self) -> None:
+        start = self.backup_folder.text() or self._service.default_backup_folder()
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Sicherungsordner wählen"), start)
+        if folder:
+            self.backup_folder.setText(folder)
 
     def _load_holidays(self) -> None:
         self._holidays.clear()
@@ -119,6 +158,7 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         try:
             self._service.save(self.office_settings())
+            self._service.save_backup_folder(self.backup_folder.text())
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Einstellungen nicht gespeichert"), str(exc))
             return

@@ -1,0 +1,90 @@
+"""Start-up with the database checked (DESIGN.md §5): `PRAGMA quick_check` runs in a
+thread while the main window is built (≈60 ms on the large demo database, so the start
+does not wait for it); a damaged or foreign file gets the dialog that offers the newest
+good backup, and the damaged file is kept."""
+
+from __future__ import annotations
+
+import argparse
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from ..services.backup_service import BackupService, StorageError, UnusableDatabaseError
+from .restore_dialog import ask_restore_unusable
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+Database = Any  # storage.database.Database: the UI only passes it on and closes it
+
+
+class QuickCheck:
+    """`PRAGMA quick_check` of an existing file in a thread; `problem()` waits for it."""
+
+    def __init__(self, service: BackupService | None) -> None:
+        self._problem = ""
+        self._thread: threading.Thread | None = None
+        if service is not None:
+            self._thread = threading.Thread(target=self._run, args=(service,), daemon=True)
+            self._thread.start()
+
+    def _run(self, service: BackupService) -> None:
+        self._problem = service.quick_check()
+
+    def problem(self) -> str:
+        if self._thread is not None:
+            self._thread.join()
+        return self._problem
+
+
+def open_checked(
+    args: argparse.Namespace,
+    db_path: Path | None,
+    open_database: Callable[..., Database],
+    build_main_window: Callable[[Database, QSettings], MainWindow],
+) -> tuple[Database, MainWindow] | None:
+    """The opened database and its (not yet shown) main window, or None: quit."""
+    service = BackupService(db_path) if db_path is not None else None
+    while True:
+        check = QuickCheck(service)
+        try:
+            database = open_database(args, quick_check=False)
+        except UnusableDatabaseError as exc:
+            check.problem()
+            if not _recover(exc):
+                return None
+            continue
+        except StorageError as exc:
+            problem = check.problem()  # e.g. no backup before a migration: damaged pages
+            if problem and service is not None:
+                if not _recover(service.damaged(problem)):
+                    return None
+                continue
+            QMessageBox.critical(None, "Multilok", str(exc))
+            return None
+        window: Any = None
+        try:
+            window = build_main_window(database, QSettings())
+        except Exception:
+            if not check.problem():
+                database.close()
+                raise  # a bug, not a damaged file
+        problem = check.problem()
+        if not problem and window is not None:
+            return database, window
+        if window is not None:
+            window.deleteLater()
+        database.close()
+        assert service is not None
+        if not _recover(service.damaged(problem)):
+            return None
+
+
+def _recover(exc: UnusableDatabaseError) -> bool:
+    service = BackupService(Path(exc.path))
+    return ask_restore_unusable(None, str(exc), service) is not None
