@@ -115,6 +115,9 @@ class SearchPopup(QDialog):
         self.field = QLineEdit()
         self.field.setObjectName("search_popup_field")
         self.field.setClearButtonEnabled(True)
+        font = self.field.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.field.setFont(font)
         self.field.setPlaceholderText(
             self.tr("Personen, Organisationen, Treffen, Protokolle, Maßnahmen …")
         )

@@ -6,12 +6,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import select, update
 
-from multilok_desktop.domain import ActionItem, AgendaItem, Invitation, Meeting, Response
+from multilok_desktop.domain import ActionItem, AgendaItem, Invitation, Meeting, Person, Response
 from multilok_desktop.services.home import HomeService
 from multilok_desktop.storage.database import Database
 from multilok_desktop.ui.home.view import HomeView
-from multilok_desktop.ui.main_window import NAV_HOME, NAV_PROTOCOLS, MainWindow
+from multilok_desktop.ui.main_window import NAV_ADDRESS_BOOK, NAV_HOME, NAV_PROTOCOLS, MainWindow
 
 
 def add_meeting(db: Database, title: str, days_ahead: int) -> int:
@@ -53,9 +54,10 @@ def test_shows_the_next_meeting_and_enter_on_its_link_opens_it(
     assert signal.args == ["meeting", meeting_id]
 
 
-def test_empty_sections_say_so_in_one_line(db: Database, view: HomeView) -> None:
+def test_empty_sections_say_so_in_one_line(qtbot, db: Database, view: HomeView) -> None:  # noqa: ANN001
     view.show()
     view.ensure_loaded()
+    qtbot.waitUntil(lambda: not view.privacy_loading)  # read in a worker thread
     text = view.page.toPlainText()
     assert "Kein Treffen geplant." in text
     assert "Keine überfälligen Aufgaben." in text
@@ -96,3 +98,28 @@ def test_main_window_starts_on_the_overview_and_follows_its_links(
     qtbot.keyClick(home.page, Qt.Key.Key_Return)
     assert window.navigation.currentRow() == NAV_PROTOCOLS
     assert window.protocols.current_meeting_id() == held
+
+
+def test_privacy_reviews_arrive_from_the_worker_and_link_to_the_person(
+    qtbot,  # noqa: ANN001
+    window: MainWindow,
+    filled_db: Database,
+) -> None:
+    with filled_db.session() as s:
+        person_id = s.scalars(select(Person.id).where(Person.last_name == "Köhler")).one()
+        s.execute(
+            update(Person)
+            .where(Person.id == person_id)
+            .values(contact_review_on=datetime.now(UTC).date() - timedelta(days=2))
+        )
+    home = window.page(NAV_HOME)
+    assert isinstance(home, HomeView)
+    home.reload()
+    qtbot.waitUntil(lambda: "Köhler, Anna" in home.page.toPlainText())
+    assert "Prüfung Kontaktdaten fällig" in home.page.toPlainText()
+
+    home.page.setFocus()
+    qtbot.keyClick(home.page, Qt.Key.Key_Tab)  # the only link on the page
+    qtbot.keyClick(home.page, Qt.Key.Key_Return)
+    assert window.navigation.currentRow() == NAV_ADDRESS_BOOK
+    assert window.address_book.people.current_id() == person_id

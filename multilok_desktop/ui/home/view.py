@@ -11,7 +11,7 @@ from datetime import date
 from html import escape
 from typing import TypeVar
 
-from PySide6.QtCore import QSettings, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, QUrl, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
@@ -43,7 +43,7 @@ STYLE = """
  .quiet { color: #7a7a7a; }
  .late { color: #a4262c; }
  .count { color: #7a7a7a; font-weight: normal; }
- td.line { padding: 3px 0 5px 0; }
+ p.line { margin-top: 0; margin-bottom: 7px; }
  a { text-decoration: none; }
 </style>
 """
@@ -65,8 +65,35 @@ def _sub(*parts: str) -> str:
     return " · ".join(p for p in parts if p)
 
 
+class _PrivacyJob(QRunnable):
+    """Reads the privacy section in a worker thread (its own session); reports by signal."""
+
+    class Signals(QObject):
+        finished = Signal(object)  # Section | None | Exception
+
+    def __init__(self, service: HomeService) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the view keeps it until its result arrived
+        self.signals = self.Signals()
+        self._service = service
+
+    def run(self) -> None:
+        try:
+            result: object = self._service.privacy_reviews()
+        except Exception as error:  # noqa: BLE001  shown on the page, not lost in a thread
+            result = error
+        try:
+            self.signals.finished.emit(result)
+        except RuntimeError:
+            pass  # the view was closed meanwhile: nobody to tell
+
+
 class HomeView(QWidget):
-    """Signals: status_message(str), navigate(str, int) — open (kind, id) in its view."""
+    """Signals: status_message(str), navigate(str, int) — open (kind, id) in its view.
+
+    The privacy section comes from a worker thread (privacy_due reads every consent record:
+    too slow for the start page), the rest in a few milliseconds on the GUI thread.
+    """
 
     status_message = Signal(str)
     navigate = Signal(str, int)
@@ -78,6 +105,14 @@ class HomeView(QWidget):
         self._loaded = False
         self._stale = False
         self.summary: HomeSummary | None = None
+        self.privacy: Section[PrivacyReview] | None = None
+        self.privacy_loading = True  # until the first privacy section arrived; later
+        # reloads keep showing the last one meanwhile
+        self.privacy_error = ""
+        self._job: _PrivacyJob | None = None  # at most one at a time
+        self._privacy_again = False  # reloaded while it ran: read once more afterwards
+        self._pool = QThreadPool(self)  # waits for a running job when the view goes
+        self._pool.setMaxThreadCount(1)
 
         self.toolbar = QToolBar()
         self.refresh_action = view_action(
@@ -107,12 +142,39 @@ class HomeView(QWidget):
 
     @Slot()
     def reload(self) -> None:
-        self.summary = self._service.summary()
+        self.summary = self._service.summary(with_privacy=False)
         self._loaded = True
         self._stale = False
+        self._request_privacy()
+        self._render()
+
+    def _render(self) -> None:
+        if self.summary is None:
+            return
         scroll = self.page.verticalScrollBar().value()
         self.page.setHtml(self.page_html(self.summary))
         self.page.verticalScrollBar().setValue(scroll)
+
+    def _request_privacy(self) -> None:
+        if self._job is not None:
+            self._privacy_again = True
+            return
+        self._job = _PrivacyJob(self._service)
+        self._job.signals.finished.connect(self._on_privacy_loaded)
+        self._pool.start(self._job)
+
+    @Slot(object)
+    def _on_privacy_loaded(self, result: object) -> None:
+        self._job = None
+        self.privacy_loading = False
+        if isinstance(result, Exception):
+            self.privacy, self.privacy_error = None, str(result) or type(result).__name__
+        else:
+            self.privacy, self.privacy_error = result, ""  # type: ignore[assignment]
+        self._render()
+        if self._privacy_again:
+            self._privacy_again = False
+            self._request_privacy()
 
     def show_record(self, kind: str, record_id: int) -> None:
         pass  # the overview has no records of its own
@@ -169,11 +231,7 @@ class HomeView(QWidget):
                 ),
             ]
         )  # fmt: skip
-        if summary.privacy is not None:
-            right += self._section(
-                self.tr("Datenschutz-Prüfung fällig"), summary.privacy, self._privacy_html,
-                self.tr("Keine Datenschutz-Prüfung fällig."),
-            )  # fmt: skip
+        right += self._privacy_section(summary.privacy or self.privacy)
         return (
             f"{STYLE}<h1>{escape(self.tr('Übersicht'))}</h1>"
             f"<p class='sub' style='margin-top:0; margin-bottom:16px'>{escape(_long_day(summary.today))}</p>"
@@ -181,6 +239,19 @@ class HomeView(QWidget):
             f"<td width='50%' valign='top' style='padding-right:24px'>{left}</td>"
             f"<td width='50%' valign='top'>{right}</td></tr></table>"
         )
+
+    def _privacy_section(self, privacy: Section[PrivacyReview] | None) -> str:
+        title = self.tr("Datenschutz-Prüfung fällig")
+        if privacy is not None:
+            return self._section(title, privacy, self._privacy_html,
+                                 self.tr("Keine Datenschutz-Prüfung fällig."))  # fmt: skip
+        if self.privacy_loading:
+            note = self.tr("wird geladen …")
+        elif self.privacy_error:
+            note = self.tr("konnte nicht geladen werden: %1").replace("%1", self.privacy_error)
+        else:
+            return ""  # no privacy module in this installation
+        return f"<h3>{escape(title)}</h3><p class='quiet' style='margin-top:0'>{escape(note)}</p>"
 
     def _meeting_html(self, meeting: NextMeeting | None) -> str:
         heading = f"<h3>{escape(self.tr('Nächstes Treffen'))}</h3>"
@@ -236,8 +307,7 @@ class HomeView(QWidget):
 
     @staticmethod
     def _rows(lines: Iterable[str]) -> str:
-        cells = "".join(f"<tr><td class='line'>{line}</td></tr>" for line in lines)
-        return f"<table cellspacing='0' cellpadding='0'>{cells}</table>"
+        return "".join(f"<p class='line'>{line}</p>" for line in lines)
 
     def _action_html(self, action: DueAction, late: bool) -> str:
         due = self.tr("fällig %1").replace("%1", _day(action.due_date))
@@ -262,6 +332,8 @@ class HomeView(QWidget):
         return f"{_link('measure', measure.measure_id, measure.title)}<br><span class='sub'>{escape(detail)}</span>"
 
     def _privacy_html(self, review: PrivacyReview) -> str:
-        due = self.tr("seit %1").replace("%1", _day(review.due)) if review.due else ""
+        due = ""
+        if review.due and _day(review.due) not in review.reason:  # "widerrufen am …" has it
+            due = self.tr("seit %1").replace("%1", _day(review.due))
         detail = _sub(review.reason, due)
         return f"{_link('person', review.person_id, review.name)}<br><span class='sub'>{escape(detail)}</span>"
