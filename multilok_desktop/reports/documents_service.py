@@ -9,6 +9,7 @@ from ..storage.database import Database
 
 if TYPE_CHECKING:
     from ..services.measure_list import MeasureFilter
+    from ..services.measure_report import MeetingChoice
 
 
 class DocumentsService:
@@ -59,6 +60,13 @@ class DocumentsService:
         with self._database.session() as session:
             data = overview_data(session, query or MeasureFilter(), group_by)
         return write_measures_overview_pdf(data, path)
+
+    def follow_up_meetings(self) -> tuple[list[MeetingChoice], int | None]:
+        """Meetings to choose for the Umsetzungsstand and the index of the next one."""
+        from ..services.measure_report import follow_up_meetings
+
+        with self._database.session() as session:
+            return follow_up_meetings(session)
 
     def follow_up(
         self,

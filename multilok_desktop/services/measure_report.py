@@ -648,3 +648,28 @@ def _open_actions(session: Session, ids: list[int], on: date) -> dict[int, list[
             )
         )
     return result
+
+
+@dataclass(frozen=True)
+class MeetingChoice:
+    id: int
+    title: str
+    start: datetime  # Berlin time
+
+
+def follow_up_meetings(
+    session: Session, now: datetime | None = None
+) -> tuple[list[MeetingChoice], int | None]:
+    """The meetings a follow-up report can be for (not cancelled), oldest first, and the
+    index of the next upcoming one (else the latest) as the default choice."""
+    now = now or datetime.now(OFFICE_TZ)
+    rows = session.execute(
+        select(Meeting.id, Meeting.title, Meeting.start)
+        .where(Meeting.status != MeetingStatus.CANCELLED)
+        .order_by(Meeting.start, Meeting.id)
+    ).all()
+    choices = [MeetingChoice(id_, title, local(start)) for id_, title, start in rows]
+    upcoming = next((i for i, c in enumerate(choices) if c.start >= now), None)
+    if upcoming is None and choices:
+        upcoming = len(choices) - 1
+    return choices, upcoming
