@@ -151,3 +151,13 @@ def export_measures_table(
         rows = export_rows(session, query)
     write_measures_table(rows, path)
     return len(rows)
+
+
+class MeasuresTableExport:
+    """For the UI: the filter's measures as .csv or .xlsx, one session per export."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def write(self, query: MeasureFilter, path: str | os.PathLike[str]) -> int:
+        return export_measures_table(self._database, query, path)

@@ -31,10 +31,11 @@ from ...services.errors import ServiceError
 from ..dialog_buttons import buddy_label, dialog_buttons
 
 if TYPE_CHECKING:
+    from ...exchange.measures_table import MeasuresTableExport
     from ...reports.documents_service import DocumentsService
     from ...services.measure_list import MeasureFilter
     from ...services.measure_report import MeetingChoice
-    from ...storage.database import Database
+    from ...services.measures_service import MeasuresService
 
 FORMATS = ("pdf", "csv", "xlsx")
 GROUPINGS = ("strategy", "action_field")
@@ -150,12 +151,21 @@ def _file_name(text: str) -> str:
 class MeasuresExports:
     """The view's exports; messages go to the parent widget, errors never change data."""
 
-    def __init__(self, database: Database, parent: QWidget) -> None:
+    def __init__(
+        self, documents: DocumentsService, tables: MeasuresTableExport, parent: QWidget
+    ) -> None:
+        self.documents = documents
+        self._tables = tables
+        self._parent = parent
+
+    @classmethod
+    def for_service(cls, service: MeasuresService, parent: QWidget) -> MeasuresExports:
+        """Built on first use from the database the view's service works on."""
+        from ...exchange.measures_table import MeasuresTableExport
         from ...reports.documents_service import DocumentsService
 
-        self._database = database
-        self._parent = parent
-        self.documents: DocumentsService = DocumentsService(database)
+        database = service._database  # noqa: SLF001
+        return cls(DocumentsService(database), MeasuresTableExport(database), parent)
 
     def _warn(self, title: str, exc: Exception) -> None:
         QMessageBox.warning(self._parent, title, str(exc))
@@ -191,9 +201,7 @@ class MeasuresExports:
             if file_format == "pdf":
                 self.documents.measures_overview(path, query, group_by)
             else:
-                from ...exchange.measures_table import export_measures_table
-
-                export_measures_table(self._database, query, path)
+                self._tables.write(query, path)
         except (ServiceError, OSError) as exc:
             QGuiApplication.restoreOverrideCursor()
             self._warn(tr("Nicht gespeichert"), exc)
