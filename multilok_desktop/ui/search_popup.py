@@ -50,11 +50,11 @@ class Searcher(Protocol):
 class _ResultDelegate(QStyledItemDelegate):
     """Title above, the grey subtitle (place, role or the words found) below."""
 
-    def sizeHint(
+    def sizeHint(  # noqa: N802
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:  # noqa: N802, E501
+    ) -> QSize:
         size = super().sizeHint(option, index)
-        line = option.fontMetrics.height()  # type: ignore[attr-defined]
+        line = option.fontMetrics.height()
         if index.data(HEADING_ROLE):
             return QSize(size.width(), line + 12)
         return QSize(size.width(), 2 * line + 10)
@@ -64,26 +64,26 @@ class _ResultDelegate(QStyledItemDelegate):
         painter: QPainter,
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
-    ) -> None:  # noqa: E501
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        title, subtitle = opt.text, index.data(SUBTITLE_ROLE) or ""  # type: ignore[attr-defined]
-        opt.text = ""  # type: ignore[attr-defined]
-        style = opt.widget.style() if opt.widget else None  # type: ignore[attr-defined]
+        title, subtitle = opt.text, index.data(SUBTITLE_ROLE) or ""
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # type: ignore[attr-defined]
-        rect: QRect = opt.rect.adjusted(10, 4, -8, -4)  # type: ignore[attr-defined]
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette: QPalette = opt.palette  # type: ignore[attr-defined]
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect: QRect = opt.rect.adjusted(10, 4, -8, -4)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = opt.palette
         painter.save()
         if index.data(HEADING_ROLE):
-            font = QFont(opt.font)  # type: ignore[attr-defined]
+            font = QFont(opt.font)
             font.setBold(True)
             painter.setFont(font)
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(rect.adjusted(-6, 4, 0, 0), Qt.AlignmentFlag.AlignLeft, title)
         else:
-            metrics = opt.fontMetrics  # type: ignore[attr-defined]
+            metrics = opt.fontMetrics
             text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
             painter.setPen(palette.color(text_role))
             elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
