@@ -409,7 +409,7 @@ def _person_json(person: Any) -> dict[str, Any]:
 def _fields(pairs: list[tuple[str, Any]]) -> None:
     for label, value in pairs:
         if value not in ("", None, (), []):
-            print(f"{label + ':':<16}{value}")
+            print(f"{label + ':':<17}{value}")
 
 
 def _print_person(person: Any) -> None:
