@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from . import APP_NAME, ORG_NAME, __version__
 from .exchange.contact_exchange_service import ContactExchangeService
 from .services.address_book_service import AddressBookService
+from .logs import configure_logging
 from .services.settings_service import SettingsService
+from .services.privacy_service import PrivacyService
 from .storage.database import Database
 from .storage.errors import StorageError
 from .storage.paths import data_dir, resolve_db_url, sqlite_path
@@ -85,7 +87,9 @@ def open_database(args: argparse.Namespace, *, quick_check: bool = True) -> Data
 
 def build_main_window(database: Database, settings: QSettings) -> MainWindow:
     address_book_service = AddressBookService(database)
-    address_book = AddressBookView(address_book_service, ContactExchangeService(database))
+    address_book = AddressBookView(
+        address_book_service, ContactExchangeService(database), privacy=PrivacyService(database)
+    )
 
     def calendar() -> QWidget:  # built when first opened: keeps its imports off start-up
         from .exchange.calendar_exchange_service import CalendarExchangeService
@@ -170,6 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(app: QApplication, args: argparse.Namespace, db_path: Path | None) -> int:
     from .ui.safe_start import open_checked
+    configure_logging()  # rotating file in the log folder; ids only, no personal data
 
     opened = open_checked(args, db_path, open_database, build_main_window)
     if opened is None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...exchange.contact_exchange_service import ContactExchangeService
 from ...services.address_book_service import AddressBookService
 from ...services.errors import NotFoundError, ServiceError
+from ...services.privacy_service import PrivacyService
 from ..view_actions import view_action
 from .detail_pane import DetailPane
 from .directory_page import DirectoryPage, FilterSpec
@@ -25,6 +26,7 @@ from .lists_page import ListsPage, choose_list
 from .merge_dialog import MergeDialog
 from .organisation_dialog import OrganisationDialog
 from .person_dialog import PersonDialog
+from .privacy_actions import PrivacyActions
 
 PEOPLE_TAB, ORGANISATIONS_TAB, LISTS_TAB = range(3)
 CONTACT_FILE_FILTER = "Kontakte (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv)"
@@ -41,11 +43,13 @@ class AddressBookView(QWidget):
         service: AddressBookService,
         exchange: ContactExchangeService,
         parent: QWidget | None = None,
+        privacy: PrivacyService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("address_book")
         self._service = service
         self._exchange = exchange
+        self._privacy = privacy
 
         self.people = DirectoryPage(
             "people",
@@ -109,6 +113,7 @@ class AddressBookView(QWidget):
         self.export_action = self._action(
             self.tr("Exportieren …"), QKeySequence("Ctrl+E"), self.export_contacts
         )
+        self._add_privacy_actions()
         self.find_action = QAction(self.tr("Suchen"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -123,6 +128,68 @@ class AddressBookView(QWidget):
 
     def _action(self, text: str, shortcut, slot) -> QAction:  # noqa: ANN001
         return view_action(self, self.toolbar, text, shortcut, slot)
+
+    def _add_privacy_actions(self) -> None:
+        """DSGVO (privacy_actions.py): a review list in the toolbar; Auskunft, withdrawing
+        consent and erasure in the people list's context menu."""
+        self.privacy_actions: list[QAction] = []
+        if self._privacy is None:
+            return
+        self.privacy = PrivacyActions(
+            self._privacy,
+            self,
+            lambda: self.people.current_id() if self.tabs.currentIndex() == PEOPLE_TAB else None,
+            lambda person_id: self._service.person(person_id).display_name,
+        )
+        self.toolbar.addSeparator()
+        self.review_action = self._action(
+            self.tr("Datenschutz-Prüfung …"), QKeySequence("Ctrl+Shift+D"), self.privacy_review
+        )
+        table = self.people.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addAction(self.edit_action)
+        separator = QAction(self)
+        separator.setSeparator(True)
+        table.addAction(separator)
+        for text, slot in (
+            (self.tr("Auskunft nach Art. 15 DSGVO …"), self._privacy_export),
+            (self.tr("Einwilligung widerrufen"), self._privacy_withdraw),
+            (self.tr("Löschen nach Art. 17 DSGVO …"), self._privacy_erase),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            table.addAction(action)
+            self.privacy_actions.append(action)
+
+    @Slot()
+    def privacy_review(self) -> None:
+        from .privacy_actions import PrivacyReviewDialog
+
+        assert self._privacy is not None
+        dialog = PrivacyReviewDialog(self._privacy, self)
+        dialog.person_activated.connect(self.show_person)
+        dialog.exec()
+
+    @Slot()
+    def _privacy_export(self) -> None:
+        if message := self.privacy.export():
+            self.status_message.emit(message)
+
+    @Slot()
+    def _privacy_withdraw(self) -> None:
+        if message := self.privacy.withdraw():
+            self.people.show_record(self.people.current_id())
+            self._changed(message)
+
+    @Slot()
+    def _privacy_erase(self) -> None:
+        row = self.people.table.currentIndex().row()
+        if message := self.privacy.erase():
+            self.people.model.reload()
+            self.organisations.refresh()
+            self.lists.reload()
+            self.people.table.selectRow(min(row, self.people.model.rowCount() - 1))
+            self._changed(message)
 
     # --- navigation ---------------------------------------------------------------------
 
@@ -155,7 +222,9 @@ class AddressBookView(QWidget):
 
     def _show_person(self, pane: DetailPane, person_id: int) -> None:
         try:
-            pane.show_person(self._service.person(person_id))
+            privacy = self._privacy.privacy(person_id) if self._privacy else None
+            today = self._privacy.today() if self._privacy else None
+            pane.show_person(self._service.person(person_id), privacy, today)
         except NotFoundError:
             pane.show_nothing(self.tr("Dieser Eintrag wurde inzwischen gelöscht."))
 
@@ -193,6 +262,8 @@ class AddressBookView(QWidget):
 
     # --- actions ------------------------------------------------------------------------
 
+        for action in self.privacy_actions:
+            action.setEnabled(tab == PEOPLE_TAB and len(selected) == 1)
     @Slot()
     def _on_new(self) -> None:
         tab = self.tabs.currentIndex()
@@ -214,7 +285,7 @@ class AddressBookView(QWidget):
             self.lists.edit_list()
 
     def _edit_person(self, person_id: int | None) -> None:
-        dialog = PersonDialog(self._service, person_id, self)
+        dialog = PersonDialog(self._service, person_id, self, self._privacy)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             self.people.refresh(dialog.saved_id)
             self.organisations.refresh()
