@@ -61,8 +61,8 @@ class BackupController(QObject):
         self.label = QLabel()
         self.label.setObjectName("backup_label")
         window.statusBar().insertPermanentWidget(1, self.label)
-        newest = self.service.backups()
-        self._show(newest[0].taken_at if newest else None)
+        # Filled right after the first paint: listing the folders costs a few ms at start.
+        QTimer.singleShot(0, self.refresh_label)
 
         self.timer = QTimer(self)
         self.timer.setInterval(int(interval_s * 1000))
@@ -74,6 +74,14 @@ class BackupController(QObject):
 
     def folder(self) -> Path:
         return self.service.folder()
+
+    @Slot()
+    def refresh_label(self) -> None:
+        newest = self.service.backups()
+        if newest:
+            self._show(newest[0].taken_at, newest[0].path)
+        else:
+            self._show(None)
 
     # --- automatic backups ----------------------------------------------------------------
 

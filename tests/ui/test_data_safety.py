@@ -58,7 +58,7 @@ def test_automatic_backup_only_when_the_file_changed(
 ) -> None:
     controller = BackupController(window, db_path, filled_db.close, interval_s=1800)
     assert controller.timer.interval() == 30 * 60 * 1000 and controller.timer.isActive()
-    assert controller.label.text() == "noch keine Sicherung"
+    qtbot.waitUntil(lambda: controller.label.text() == "noch keine Sicherung")
     assert window.statusBar().findChild(type(controller.label), "backup_label") is controller.label
 
     assert not controller.backup_if_changed()  # nothing changed since the start
