@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from . import APP_NAME, ORG_NAME, __version__
 from .exchange.contact_exchange_service import ContactExchangeService
-from .services.address_book_service import AddressBookService
 from .logs import configure_logging
-from .services.settings_service import SettingsService
+from .services.address_book_service import AddressBookService
 from .services.privacy_service import PrivacyService
+from .services.settings_service import SettingsService
 from .storage.database import Database
 from .storage.errors import StorageError
 from .storage.paths import data_dir, resolve_db_url, sqlite_path
@@ -145,6 +145,7 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    configure_logging()  # rotating file in the log folder; ids only, no personal data
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORG_NAME)
@@ -174,7 +175,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(app: QApplication, args: argparse.Namespace, db_path: Path | None) -> int:
     from .ui.safe_start import open_checked
-    configure_logging()  # rotating file in the log folder; ids only, no personal data
 
     opened = open_checked(args, db_path, open_database, build_main_window)
     if opened is None:

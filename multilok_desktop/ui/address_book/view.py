@@ -255,6 +255,8 @@ class AddressBookView(QWidget):
         self.delete_action.setEnabled(len(selected) == 1 or (tab == LISTS_TAB and has_list))
         self.merge_action.setEnabled(tab == PEOPLE_TAB and len(selected) == 2)
         self.add_to_list_action.setEnabled(tab != LISTS_TAB and bool(selected))
+        for action in self.privacy_actions:
+            action.setEnabled(tab == PEOPLE_TAB and len(selected) == 1)
 
     def _changed(self, message: str) -> None:
         self.status_message.emit(message)
@@ -262,8 +264,6 @@ class AddressBookView(QWidget):
 
     # --- actions ------------------------------------------------------------------------
 
-        for action in self.privacy_actions:
-            action.setEnabled(tab == PEOPLE_TAB and len(selected) == 1)
     @Slot()
     def _on_new(self) -> None:
         tab = self.tabs.currentIndex()
