@@ -9,6 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -25,6 +26,11 @@ from .storage.errors import StorageError
 from .storage.paths import data_dir, resolve_db_url, sqlite_path
 from .ui.address_book.view import AddressBookView
 from .ui.main_window import NAV_CALENDAR, NAV_HOME, NAV_MEASURES, NAV_PROTOCOLS, MainWindow
+
+if TYPE_CHECKING:
+    from .services.global_search import GlobalSearchService
+    from .services.taxonomy_editing import TaxonomyService
+    from .services.tool_card_catalog import ToolCardCatalog
 
 DEMO_DB_NAME = "multilok-demo.sqlite"
 
@@ -119,15 +125,17 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
             series=lambda: [(s.id, s.title) for s in calendar_service.list_series()],
         )
 
-    def home() -> QWidget:
-        from .ui.coming_soon import ComingSoonPage
+    def home() -> QWidget:  # the first view shown: services/home and ui/home only
+        from .services.home import HomeService
+        from .ui.home.view import HomeView
 
-        return ComingSoonPage("Übersicht", "Nächstes Treffen, fällige Aufgaben, Maßnahmen.")
+        return HomeView(HomeService(database))
 
     def measures() -> QWidget:
-        from .ui.coming_soon import ComingSoonPage
+        from .services.measures_service import MeasuresService
+        from .ui.measures.view import MeasuresView
 
-        return ComingSoonPage("Maßnahmen", "Handlungsansätze und Projektideen verfolgen.")
+        return MeasuresView(MeasuresService(database), address_book_service)
 
     return MainWindow(
         address_book,
@@ -140,7 +148,28 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
         SettingsService(database),
         database.display_name,
         settings,
+        global_search=lambda: _global_search(database),
+        taxonomies=lambda: _taxonomies(database),
+        tool_cards=lambda: _tool_cards(database),
     )
+
+
+def _taxonomies(database: Database) -> TaxonomyService:  # Extras › Wertelisten
+    from .services.taxonomy_editing import TaxonomyService
+
+    return TaxonomyService(database)
+
+
+def _tool_cards(database: Database) -> ToolCardCatalog:  # Extras › Planungskarten
+    from .services.tool_card_catalog import ToolCardCatalog
+
+    return ToolCardCatalog(database)
+
+
+def _global_search(database: Database) -> GlobalSearchService:  # on the first Strg+K
+    from .services.global_search import GlobalSearchService
+
+    return GlobalSearchService(database)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

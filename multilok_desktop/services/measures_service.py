@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..domain import (
     ActionField,
@@ -23,11 +23,24 @@ from ..domain import (
 )
 from ..domain.taxonomy import TaxonomyMixin
 from ..storage.database import Database
-from . import measure_actions, measure_editing, measure_list, measures, taxonomies
+from . import (
+    measure_actions,
+    measure_editing,
+    measure_list,
+    measure_overview,
+    measures,
+    meetings,
+    taxonomies,
+)
 from .measure_editing import MeasureInput, PartnerInput, default_author
 from .measure_list import MeasureFilter, MeasureRow, MeasureSort, SavedFilterRow
+from .measure_overview import BoardColumn, Overview
 from .measures import MeasureDetails
+from .meetings import MeetingSummary
 from .taxonomies import Choice
+
+if TYPE_CHECKING:
+    from .tool_card_catalog import ToolCardCatalog
 
 R = TypeVar("R")
 
@@ -80,6 +93,15 @@ class MeasuresService:
     def position(self, query: MeasureFilter, measure_id: int) -> int | None:
         return self._run(measure_list.measure_position, query, measure_id)
 
+    # the board and the overview
+    def board_columns(
+        self, query: MeasureFilter, *, limit_per_column: int | None = None
+    ) -> list[BoardColumn]:
+        return self._run(measure_overview.board_columns, query, limit_per_column=limit_per_column)
+
+    def overview(self, today: date, query: MeasureFilter) -> Overview:
+        return self._run(measure_overview.overview, today, query)
+
     def saved_filters(self) -> list[SavedFilterRow]:
         return self._run(measure_list.saved_filters)
 
@@ -88,6 +110,10 @@ class MeasuresService:
 
     def delete_saved_filter(self, filter_id: int) -> None:
         self._run(measure_list.delete_saved_filter, filter_id)
+
+    def meetings(self) -> list[MeetingSummary]:
+        """All meetings by date, for choosing related meetings in the measure form."""
+        return self._run(meetings.list_meetings)
 
     # one measure
     def details(self, measure_id: int) -> MeasureDetails:
@@ -101,6 +127,12 @@ class MeasuresService:
 
     def input_from_tool_card(self, tool_card_id: int) -> MeasureInput:
         return self._run(measure_editing.input_from_tool_card, tool_card_id)
+
+    def tool_card_catalog(self) -> ToolCardCatalog:
+        """The planning-card catalogue (for ToolCardDialog.choose)."""
+        from .tool_card_catalog import ToolCardCatalog
+
+        return ToolCardCatalog(self._database)
 
     def create(self, data: MeasureInput, meeting_id: int | None = None) -> int:
         return self._run(

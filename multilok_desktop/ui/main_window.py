@@ -25,8 +25,11 @@ from .address_book.view import AddressBookView
 from .minutes import OPEN_MINUTES_KEY
 
 if TYPE_CHECKING:
+    from ..services.taxonomy_editing import TaxonomyService
+    from ..services.tool_card_catalog import ToolCardCatalog
     from .calendar.view import CalendarView
     from .minutes.protocols_view import ProtocolsView
+    from .search_popup import Searcher, SearchPopup
 from .settings_dialog import SettingsDialog
 
 NAV_HOME, NAV_CALENDAR, NAV_ADDRESS_BOOK, NAV_MEASURES, NAV_PROTOCOLS = range(5)
@@ -45,9 +48,16 @@ class MainWindow(QMainWindow):
         database_name: str,
         settings: QSettings,
         parent: QWidget | None = None,
+        global_search: Callable[[], Searcher] | None = None,
+        taxonomies: Callable[[], TaxonomyService] | None = None,
+        tool_cards: Callable[[], ToolCardCatalog] | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._taxonomies, self._tool_cards = taxonomies, tool_cards  # Extras, made on use
+        # Strg+K: the search service and its popup are made on first use.
+        self._global_search = global_search
+        self.search_popup: SearchPopup | None = None
         self._painted = False
         self.setWindowTitle(self.tr("Multilok – Vernetzungstreffen Multilokalität"))
         self.setMinimumSize(QSize(720, 480))
@@ -128,6 +138,14 @@ class MainWindow(QMainWindow):
         search.setShortcut(QKeySequence("Ctrl+K"))
         search.triggered.connect(self._on_global_search)
         self.addAction(search)
+
+        extras = self.menuBar().addMenu(self.tr("E&xtras"))
+        self.taxonomies_action = extras.addAction(self.tr("&Wertelisten bearbeiten …"))
+        self.taxonomies_action.triggered.connect(self._on_taxonomies)
+        self.tool_cards_action = extras.addAction(self.tr("&Planungskarten …"))
+        self.tool_cards_action.triggered.connect(self._on_tool_cards)
+        self.taxonomies_action.setEnabled(self._taxonomies is not None)
+        self.tool_cards_action.setEnabled(self._tool_cards is not None)
 
         help_menu = self.menuBar().addMenu(self.tr("&Hilfe"))
         about = help_menu.addAction(self.tr("Über &Multilok"))
@@ -214,9 +232,37 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_global_search(self) -> None:
-        # Until the other views exist the search means the address book.
-        self.navigation.setCurrentRow(NAV_ADDRESS_BOOK)
-        self.address_book.focus_search()
+        if self._global_search is None:  # no search service: the address book's search
+            self.navigation.setCurrentRow(NAV_ADDRESS_BOOK)
+            self.address_book.focus_search()
+            return
+        if self.search_popup is None:
+            from .search_popup import SearchPopup
+
+            self.search_popup = SearchPopup(self._global_search(), self)
+            self.search_popup.result_chosen.connect(self.go_to)
+        self.search_popup.popup()
+
+    @Slot()
+    def _on_taxonomies(self) -> None:
+        from .taxonomy_dialog import TaxonomyDialog
+
+        if self._taxonomies is not None:
+            TaxonomyDialog(self._taxonomies(), self).exec()
+
+    @Slot()
+    def _on_tool_cards(self) -> None:
+        """The catalogue; "Maßnahme aus dieser Karte anlegen" opens the measures view's form."""
+        from .tool_card_dialog import ToolCardDialog
+
+        if self._tool_cards is None:
+            return
+        dialog = ToolCardDialog(self._tool_cards(), self)
+        if dialog.exec() and dialog.chosen_card_id is not None:
+            self.navigation.setCurrentRow(NAV_MEASURES)
+            new_from_card = getattr(self._page(NAV_MEASURES), "new_from_tool_card", None)
+            if new_from_card is not None:
+                new_from_card(dialog.chosen_card_id)
 
     @Slot(str)
     def _on_status_message(self, message: str) -> None:

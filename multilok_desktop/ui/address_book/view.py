@@ -207,7 +207,7 @@ class AddressBookView(QWidget):
         self.tabs.setCurrentIndex(PEOPLE_TAB)
         self.people.ensure_loaded()
         if not self.people.select_id(person_id):
-            self.people.search.clear()  # the filter hid it: show everyone, then select
+            self.people.clear_filters()  # the filter hid it: show everyone, then select
             self.people.select_id(person_id)
         self.people.show_record(person_id)
 
@@ -216,9 +216,16 @@ class AddressBookView(QWidget):
         self.tabs.setCurrentIndex(ORGANISATIONS_TAB)
         self.organisations.ensure_loaded()
         if not self.organisations.select_id(organisation_id):
-            self.organisations.search.clear()
+            self.organisations.clear_filters()
             self.organisations.select_id(organisation_id)
         self.organisations.show_record(organisation_id)
+
+    def show_record(self, kind: str, record_id: int) -> None:
+        """MainWindow.go_to: a person or an organisation, selected and shown."""
+        if kind == "person":
+            self.show_person(record_id)
+        elif kind == "organisation":
+            self.show_organisation(record_id)
 
     def _show_person(self, pane: DetailPane, person_id: int) -> None:
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -35,6 +36,9 @@ from .filter_bar import FilterBar
 from .measure_dialog import MeasureDialog
 from .overview import MeasureOverview
 from .table import COLUMN_WIDTHS, MeasuresTableModel
+
+if TYPE_CHECKING:
+    from .export_dialog import MeasuresExports
 
 TABLE_TAB = 0
 
@@ -70,7 +74,16 @@ class MeasuresView(QWidget):
         self.delete_action = self._action(
             self.tr("Löschen"), QKeySequence.StandardKey.Delete, self.delete_measure
         )
+        self.new_from_card_action = self._action(
+            self.tr("Neu aus Planungskarte …"), "Ctrl+Shift+N", lambda: self.new_from_tool_card()
+        )
         self.toolbar.addSeparator()
+        self.export_action = self._action(self.tr("Exportieren …"), "Ctrl+E", self.export_measures)
+        self.print_action = self._action(self.tr("Drucken …"), "Ctrl+P", self.print_overview)
+        self.follow_up_action = self._action(
+            self.tr("Umsetzungsstand …"), "Ctrl+Shift+U", self.export_follow_up
+        )
+        self._exports: MeasuresExports | None = None  # built on first use
         self.find_action = QAction(self.tr("Suchen"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -152,6 +165,33 @@ class MeasuresView(QWidget):
     def _action(self, text: str, shortcut, slot) -> QAction:  # noqa: ANN001
         return view_action(self, self.toolbar, text, shortcut, slot)
 
+    # --- exports (ui/measures/export_dialog.py) -----------------------------------------------
+
+    def exports(self) -> MeasuresExports:
+        if self._exports is None:
+            from .export_dialog import MeasuresExports
+
+            self._exports = MeasuresExports.for_service(self._service, self)
+        return self._exports
+
+    @Slot()
+    def export_measures(self) -> None:
+        """Maßnahmenübersicht (PDF), CSV or Excel of the measures the filter shows."""
+        path = self.exports().export(self.current_filter(), self.model.rowCount())
+        if path:
+            self.status_message.emit(self.tr("Gespeichert: %1").replace("%1", path))
+
+    @Slot()
+    def print_overview(self) -> None:
+        self.exports().print_overview(self.current_filter())
+
+    @Slot()
+    def export_follow_up(self) -> None:
+        """Umsetzungsstand of the filter's open measures for a meeting (default: the next)."""
+        path = self.exports().follow_up(self.current_filter())
+        if path:
+            self.status_message.emit(self.tr("Umsetzungsstand gespeichert: %1").replace("%1", path))
+
     # --- what other tabs and views use --------------------------------------------------------
 
     def current_filter(self) -> MeasureFilter:
@@ -217,6 +257,21 @@ class MeasuresView(QWidget):
             return None
         self._saved(dialog.saved_id, self.tr("Maßnahme angelegt."))
         return dialog.saved_id
+
+    def new_from_tool_card(self, card_id: int | None = None) -> int | None:
+        """A new measure from a planning card (chosen in the catalogue if not given)."""
+        from ..tool_card_dialog import ToolCardDialog
+
+        if card_id is None:
+            card_id = ToolCardDialog.choose(self, self._service.tool_card_catalog())
+        if card_id is None:
+            return None
+        try:
+            data = self._service.input_from_tool_card(card_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Maßnahme"), str(exc))
+            return None
+        return self.new_measure(data)
 
     @Slot()
     def edit_measure(self) -> None:
