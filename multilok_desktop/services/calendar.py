@@ -7,6 +7,7 @@ modules and are re-exported here.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -14,7 +15,7 @@ from functools import lru_cache
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ..domain import Meeting, MeetingStatus
+from ..domain import Meeting, MeetingStatus, Setting
 from .agenda_planning import (
     MISCELLANEOUS,
     REVIEW_TITLE,
@@ -143,7 +144,7 @@ def holidays_between(session: Session, first_day: date, last_day: date) -> dict[
     state = load_settings(session).state
     result = {}
     for year in range(first_day.year, last_day.year + 1):
-        for day, name in _public_holidays(state, year).items():
+        for day, name in public_holidays(session, state, year).items():
             if first_day <= day <= last_day:
                 result[day] = name
     return dict(sorted(result.items()))
@@ -197,7 +198,7 @@ def _warnings(
     days = [first_day + timedelta(days=n) for n in range((last_day - first_day).days + 1)]
     warnings = []
     for day in days:
-        if name := _public_holidays(state, day.year).get(day):
+        if name := public_holidays(session, state, day.year).get(day):
             warnings.append(
                 f"Feiertag in {STATES.get(state, 'Deutschland')}: {name} ({day:%d.%m.%Y})"
             )
@@ -229,7 +230,45 @@ def _warnings(
     return warnings
 
 
-@lru_cache(maxsize=64)
+def public_holidays(session: Session, state: str, year: int) -> dict[date, str]:
+    """Public holidays of the Bundesland in a year, kept in the database once worked out.
+
+    The holidays package takes about a quarter of a second to import; storing its answer
+    (per package version, so an update with new holiday laws is picked up) keeps opening
+    the calendar fast from the second time on, in every process.
+    """
+    key = f"holidays:{_holidays_version()}:{state}:{year}"
+    known = _KNOWN_HOLIDAYS.get(key)
+    if known is not None:
+        return known
+    row = session.get(Setting, key)
+    if row is not None:
+        try:
+            known = {date.fromisoformat(day): name for day, name in json.loads(row.value).items()}
+        except (ValueError, AttributeError):
+            known = None  # a damaged entry is worked out again
+    if known is None:
+        known = _public_holidays(state, year)
+        stored = json.dumps({day.isoformat(): name for day, name in known.items()})
+        session.merge(Setting(key=key, value=stored))
+        session.flush()
+    _KNOWN_HOLIDAYS[key] = known
+    return known
+
+
+_KNOWN_HOLIDAYS: dict[str, dict[date, str]] = {}
+
+
+@lru_cache(maxsize=1)
+def _holidays_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("holidays")
+    except PackageNotFoundError:  # e.g. a bundle without package metadata
+        return "0"
+
+
 def _public_holidays(state: str, year: int) -> dict[date, str]:
     """Public holidays of the Bundesland (nationwide ones for an unknown code), in German."""
     import holidays  # only when a date is checked: the package is slow to import

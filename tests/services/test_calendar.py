@@ -195,3 +195,29 @@ def test_holidays_between_for_the_month_view(db: Database) -> None:
         assert list(holidays_between(s, date(2026, 12, 30), date(2027, 1, 2)).values()) == [
             "Neujahr"
         ]
+
+
+def test_public_holidays_are_stored_and_read_back_without_the_package(
+    db: Database, monkeypatch
+) -> None:  # noqa: ANN001
+    from multilok_desktop.domain import Setting
+    from multilok_desktop.services import calendar as calendar_module
+
+    calendar_module._KNOWN_HOLIDAYS.clear()  # the process-wide memory of other tests
+    with db.session() as s:
+        first = calendar_module.public_holidays(s, "SN", 2027)
+        assert first[date(2027, 10, 31)] == "Reformationstag"
+    calendar_module._KNOWN_HOLIDAYS.clear()
+
+    def no_package(state: str, year: int) -> dict[date, str]:
+        raise AssertionError("the stored list should have been used")
+
+    monkeypatch.setattr(calendar_module, "_public_holidays", no_package)
+    with db.session() as s:
+        assert calendar_module.public_holidays(s, "SN", 2027) == first
+        row = next(r for r in s.query(Setting) if r.key.endswith(":SN:2027"))
+        row.value = "kaputt"
+    calendar_module._KNOWN_HOLIDAYS.clear()
+    monkeypatch.undo()
+    with db.session() as s:  # a damaged entry is worked out again
+        assert calendar_module.public_holidays(s, "SN", 2027) == first
