@@ -120,7 +120,8 @@ def protocol_pdf_seconds(db_path: Path, meeting_id: int, workdir: Path, runs: in
 
 def bare_protocol_seconds(db_path: Path, meeting_id: int, workdir: Path, runs: int) -> float:
     """Floor: the same content (same document data, same embedded font) laid out with bare
-    ReportLab — plain paragraphs and two plain tables, no letterhead, no styling."""
+    ReportLab — the same paragraphs, and tables of paragraphs where ours has tables
+    (attendance, agenda, action items), but no letterhead, styles, boxes or page footer."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
@@ -134,17 +135,37 @@ def bare_protocol_seconds(db_path: Path, meeting_id: int, workdir: Path, runs: i
     style = getSampleStyleSheet()["Normal"]
     style.fontName = font if isinstance(font, str) else "DejaVuSans"
 
+    def cell(text: str) -> Paragraph:
+        return Paragraph(text, style)
+
     def build() -> None:
         with database.session() as session:
             doc = protocol_document(session, meeting_id)
-        story: list[object] = [Paragraph(doc.title, style), Paragraph(doc.location, style)]
-        rows = [[p.name, p.organisation] for g in doc.present for p in g.participants]
-        story.append(Table(rows))
+        story: list[object] = [cell(doc.title), cell(doc.location), cell(doc.chair.name)]
+        story.append(
+            Table(
+                [
+                    [cell(p.name), cell(p.function), cell(p.organisation)]
+                    for group in doc.present
+                    for p in group.participants
+                ]
+            )
+        )
+        story.append(Table([[cell(s.number), cell(s.title)] for s in doc.agenda]))
         for section in doc.agenda:
-            story.append(Paragraph(f"TOP {section.number} {section.title}", style))
-            story.extend(Paragraph(block.markup, style) for block in section.notes)
-            story.extend(Paragraph(f"{o.kind}: {o.text}", style) for o in section.outcomes)
-        story.append(Table([[a.text, a.owner, a.item_number] for a in doc.action_items]))
+            story.append(cell(f"TOP {section.number} {section.title}"))
+            story.append(cell(section.presenter))
+            story.extend(cell(block.markup) for block in section.notes)
+            story.extend(cell(f"{o.kind}: {o.text} {o.votes}") for o in section.outcomes)
+            story.extend(cell(f"{a.text} – {a.owner}") for a in section.action_items)
+        story.append(
+            Table(
+                [
+                    [cell(a.item_number), cell(a.text), cell(a.owner), cell(str(a.due or ""))]
+                    for a in doc.action_items
+                ]
+            )
+        )
         SimpleDocTemplate(str(workdir / "bare.pdf"), pagesize=A4).build(story)  # type: ignore[arg-type]
 
     build()  # warm-up
