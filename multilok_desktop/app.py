@@ -16,16 +16,20 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from . import APP_NAME, ORG_NAME, __version__
-from .exchange.contact_exchange_service import ContactExchangeService
 from .logs import configure_logging
 from .services.address_book_service import AddressBookService
-from .services.privacy_service import PrivacyService
 from .services.settings_service import SettingsService
 from .storage.database import Database
 from .storage.errors import StorageError
 from .storage.paths import data_dir, resolve_db_url, sqlite_path
-from .ui.address_book.view import AddressBookView
-from .ui.main_window import NAV_CALENDAR, NAV_HOME, NAV_MEASURES, NAV_PROTOCOLS, MainWindow
+from .ui.main_window import (
+    NAV_ADDRESS_BOOK,
+    NAV_CALENDAR,
+    NAV_HOME,
+    NAV_MEASURES,
+    NAV_PROTOCOLS,
+    MainWindow,
+)
 
 if TYPE_CHECKING:
     from .services.global_search import GlobalSearchService
@@ -93,9 +97,17 @@ def open_database(args: argparse.Namespace, *, quick_check: bool = True) -> Data
 
 def build_main_window(database: Database, settings: QSettings) -> MainWindow:
     address_book_service = AddressBookService(database)
-    address_book = AddressBookView(
-        address_book_service, ContactExchangeService(database), privacy=PrivacyService(database)
-    )
+
+    def address_book() -> QWidget:
+        from .exchange.contact_exchange_service import ContactExchangeService
+        from .services.privacy_service import PrivacyService
+        from .ui.address_book.view import AddressBookView
+
+        return AddressBookView(
+            address_book_service,
+            ContactExchangeService(database),
+            privacy=PrivacyService(database),
+        )
 
     def calendar() -> QWidget:  # built when first opened: keeps its imports off start-up
         from .exchange.calendar_exchange_service import CalendarExchangeService
@@ -138,10 +150,10 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
         return MeasuresView(MeasuresService(database), address_book_service)
 
     return MainWindow(
-        address_book,
         {
             NAV_HOME: home,
             NAV_CALENDAR: calendar,
+            NAV_ADDRESS_BOOK: address_book,
             NAV_MEASURES: measures,
             NAV_PROTOCOLS: protocols,
         },

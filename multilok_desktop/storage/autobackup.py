@@ -80,7 +80,9 @@ class FileState:
 
 
 def file_state(db_path: Path) -> FileState:
-    return FileState(_stat(db_path), _stat(Path(f"{db_path}-wal")))
+    wal = _stat(Path(f"{db_path}-wal"))
+    # An empty -wal is only a reader's (it comes and goes with each connection): no change.
+    return FileState(_stat(db_path), wal if wal is not None and wal[1] > 0 else None)
 
 
 def _stat(path: Path) -> tuple[int, int] | None:

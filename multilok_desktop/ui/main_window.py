@@ -21,16 +21,15 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..services.settings_service import SettingsService
-from .address_book.view import AddressBookView
 from .minutes import OPEN_MINUTES_KEY
 
 if TYPE_CHECKING:
     from ..services.taxonomy_editing import TaxonomyService
     from ..services.tool_card_catalog import ToolCardCatalog
+    from .address_book.view import AddressBookView
     from .calendar.view import CalendarView
     from .minutes.protocols_view import ProtocolsView
     from .search_popup import Searcher, SearchPopup
-from .settings_dialog import SettingsDialog
 
 NAV_HOME, NAV_CALENDAR, NAV_ADDRESS_BOOK, NAV_MEASURES, NAV_PROTOCOLS = range(5)
 
@@ -42,7 +41,6 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        address_book: AddressBookView,
         views: Mapping[int, Callable[[], QWidget]],
         settings_service: SettingsService,
         database_name: str,
@@ -71,10 +69,9 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item { padding: 8px 10px; }"
         )
         self.views = QStackedWidget()
-        self.address_book = address_book
-        # The other views are built when first shown: their modules are not imported at
-        # start-up (DESIGN.md §6). Each offers status_message, restore_state(settings),
-        # save_state(settings) and ensure_loaded().
+        # Every view is built when first shown: its modules are not imported and its lists
+        # not read at start-up (DESIGN.md §6). Each offers status_message,
+        # restore_state(settings), save_state(settings), ensure_loaded() and show_record().
         self._factories: dict[int, Callable[[], QWidget]] = dict(views)
         self._built: dict[int, QWidget] = {}
         self._settings_service = settings_service
@@ -85,10 +82,8 @@ class MainWindow(QMainWindow):
             self.tr("Maßnahmen"),
             self.tr("Protokolle"),
         ]
-        pages = [
-            (t, address_book if i == NAV_ADDRESS_BOOK else QWidget()) for i, t in enumerate(titles)
-        ]
-        for number, (title, page) in enumerate(pages, start=1):
+        for number, title in enumerate(titles, start=1):
+            page = QWidget()  # replaced by the view when it is first shown
             item = QListWidgetItem(title)
             item.setToolTip(f"{title} (Strg+{number})")
             self.navigation.addItem(item)
@@ -114,15 +109,19 @@ class MainWindow(QMainWindow):
         self._saved_label = QLabel(self.tr("alles gespeichert"))
         self.statusBar().addPermanentWidget(self._database_label, 1)
         self.statusBar().addPermanentWidget(self._saved_label)
-        address_book.status_message.connect(self._on_status_message)
-
-        self.navigation.setCurrentRow(NAV_ADDRESS_BOOK)
         self._restore_state()
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Datei"))
-        file_menu.addAction(self.address_book.import_action)
-        file_menu.addAction(self.address_book.export_action)
+        # The address book's own actions, reached before the address book is built.
+        for text, action_name in (
+            (self.tr("Kontakte &importieren …"), "import_action"),
+            (self.tr("Kontakte &exportieren …"), "export_action"),
+        ):
+            action = file_menu.addAction(text)
+            action.triggered.connect(
+                lambda _=False, name=action_name: self._address_book_action(name)
+            )
         file_menu.addSeparator()
         preferences = file_menu.addAction(self.tr("&Einstellungen …"))
         preferences.setShortcut(QKeySequence.StandardKey.Preferences)
@@ -173,7 +172,18 @@ class MainWindow(QMainWindow):
 
     def page(self, row: int) -> QWidget:
         """The view of a navigation row, built on first use."""
-        return self.address_book if row == NAV_ADDRESS_BOOK else self._page(row)
+        return self._page(row)
+
+    @property
+    def address_book(self) -> AddressBookView:
+        """Built and its list loaded on first use (also before it is shown)."""
+        view: AddressBookView = self._page(NAV_ADDRESS_BOOK)  # type: ignore[assignment]
+        view.ensure_loaded()
+        return view
+
+    def _address_book_action(self, name: str) -> None:
+        self.navigation.setCurrentRow(NAV_ADDRESS_BOOK)
+        getattr(self.address_book, name).trigger()
 
     @Slot(str, int)
     def go_to(self, kind: str, record_id: int) -> None:
@@ -199,8 +209,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_view_changed(self, row: int) -> None:
-        if row != NAV_ADDRESS_BOOK:
-            self._page(row).ensure_loaded()  # type: ignore[attr-defined]
+        self._page(row).ensure_loaded()  # type: ignore[attr-defined]
         self.views.setCurrentIndex(row)
 
     def _open_minutes(self, meeting_id: int) -> None:
@@ -223,6 +232,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_preferences(self) -> None:
+        from .settings_dialog import SettingsDialog  # only when asked for: off start-up
+
         dialog = SettingsDialog(self._settings_service, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self._on_status_message(self.tr("Einstellungen gespeichert."))
@@ -289,15 +300,12 @@ class MainWindow(QMainWindow):
         state = self._settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)
-        self.address_book.restore_state(self._settings)
-        self.address_book.load()
         self.navigation.setCurrentRow(int(self._settings.value("main_window/view", NAV_HOME)))
 
     def save_state(self) -> None:
         self._settings.setValue("main_window/geometry", self.saveGeometry())
         self._settings.setValue("main_window/state", self.saveState())
         self._settings.setValue("main_window/view", self.navigation.currentRow())
-        self.address_book.save_state(self._settings)
         for page in self._built.values():
             page.save_state(self._settings)  # type: ignore[attr-defined]
         self._settings.sync()

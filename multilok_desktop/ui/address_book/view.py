@@ -245,6 +245,10 @@ class AddressBookView(QWidget):
         """Fill the visible list; the other one loads when its tab is first opened."""
         self._on_tab_changed()
 
+    def ensure_loaded(self) -> None:
+        """The main window's view protocol: each list loads once, when first shown."""
+        self.load()
+
     @Slot()
     def _on_tab_changed(self) -> None:
         page = self.tabs.currentWidget()
