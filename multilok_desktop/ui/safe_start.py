@@ -15,7 +15,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from ..services.backup_service import BackupService, StorageError, UnusableDatabaseError
-from .restore_dialog import ask_restore_unusable
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -86,5 +85,7 @@ def open_checked(
 
 
 def _recover(exc: UnusableDatabaseError) -> bool:
+    from .restore_dialog import ask_restore_unusable  # only for a damaged file
+
     service = BackupService(Path(exc.path))
     return ask_restore_unusable(None, str(exc), service) is not None
