@@ -1,0 +1,8 @@
+"""Entry script of the bundled window (PyInstaller needs a file, not a module path)."""
+
+import sys
+
+from multilok_desktop.app import main
+
+if __name__ == "__main__":
+    sys.exit(main())
