@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -189,6 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
               "geöffnete Multilok-Fenster) gesperrt; es wurde nichts geändert. Bitte in "
               "einem Moment erneut versuchen.", file=sys.stderr)  # fmt: skip
         return 1
+    except BrokenPipeError:  # `multilok list … | head`: the reader has all it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout
+        return 0
     except OSError as exc:
         print(
             f"Fehler: {exc.strerror or exc} ({exc.filename or ''})".rstrip(" ()"), file=sys.stderr

@@ -191,3 +191,17 @@ def test_broken_calendar_file_is_refused(
         capsys, "--db", str(tmp_path / "x.sqlite"), "import", "calendar", str(broken)
     )
     assert code == 1 and "Beginn fehlt" in err and "Traceback" not in err
+
+
+def test_output_into_a_pipe_closed_early_ends_quietly(demo_db: Path) -> None:
+    """`multilok list contacts | head -1`: exit 0 and no error text about the pipe."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "multilok_desktop.cli", "--db", str(demo_db), "list", "contacts"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # the reader is gone before the first line, like `head`
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 0
+    assert "BrokenPipe" not in stderr and "Exception" not in stderr
