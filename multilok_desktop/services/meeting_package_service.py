@@ -538,7 +538,7 @@ class MeetingPackageService:
         choices: Mapping[str, Choice] | None = None,
         default: Choice | None = None,
     ) -> ImportResult:
-        from .meeting_package_merge import apply_package
+        from .meeting_package_write import apply_package
 
         with self._database.session() as session:
             return apply_package(session, package, choices or {}, default)
