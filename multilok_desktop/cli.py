@@ -73,6 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     import_calendar.add_argument("file", type=Path)
     import_calendar.set_defaults(handler=cmd_import_calendar)
+    import_package = import_kinds.add_parser(
+        "package",
+        help="Sitzungspaket (.multilok) einlesen: auf dem Laptop als Kopie, im Büro das Protokoll",
+    )
+    import_package.add_argument("file", type=Path)
+    conflict_choice = import_package.add_mutually_exclusive_group()
+    conflict_choice.add_argument("--take-laptop", action="store_true",
+                                 help="bei Konflikten die Fassung aus dem Paket übernehmen")  # fmt: skip
+    conflict_choice.add_argument("--keep-office", action="store_true",
+                                 help="bei Konflikten die Fassung dieser Datenbank behalten")  # fmt: skip
+    import_package.set_defaults(handler=cmd_import_package)
 
     exporting = commands.add_parser("export", help="Daten ausgeben")
     export_kinds = exporting.add_subparsers(dest="kind", required=True, metavar="ART")
@@ -104,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help="Fassung für den Verteiler (ohne nicht öffentliche TOPs)")  # fmt: skip
     variant.add_argument("--archival", action="store_true", help="Archivfassung als PDF/A-2b")
     protocol.set_defaults(handler=cmd_export_protocol)
+    package = export_kinds.add_parser(
+        "package", help="Sitzungspaket eines Treffens (.multilok) zum Protokollieren am Laptop"
+    )
+    package.add_argument("meeting_id", type=int, metavar="MEETING_ID")
+    package.add_argument("file", type=Path)
+    package.set_defaults(handler=cmd_export_package)
     plan = export_kinds.add_parser("plan", help="Jahresplan aller Treffen eines Jahres als PDF")
     plan.add_argument("year", type=int, metavar="JAHR")
     plan.add_argument("file", type=Path)
@@ -594,6 +611,50 @@ def cmd_import_calendar(args: argparse.Namespace) -> int:
         f"{args.file.name}: {result.created} Treffen neu, {result.updated} aktualisiert, "
         f"{result.skipped} unverändert."
     )
+    return 0
+
+
+def cmd_export_package(args: argparse.Namespace) -> int:
+    from .exchange.meeting_package import MeetingPackageFiles
+
+    package = MeetingPackageFiles(_open(args, create=False)).export(args.meeting_id, args.file)
+    tops = sum(1 for r in package.records if r.kind == "agenda_item")
+    people = sum(1 for r in package.records if r.kind == "person")
+    print(f"Sitzungspaket „{package.title}“ nach {args.file} geschrieben "
+          f"({tops} TOPs, {people} Personen).")  # fmt: skip
+    return 0
+
+
+def cmd_import_package(args: argparse.Namespace) -> int:
+    from .exchange.meeting_package import MeetingPackageFiles
+    from .services.meeting_package_merge import Choice, PackageConflictError
+
+    package = MeetingPackageFiles.read(args.file)  # a bad file is refused before the db opens
+    files = MeetingPackageFiles(_open(args))
+    default = Choice.TAKE if args.take_laptop else Choice.KEEP if args.keep_office else None
+    try:
+        result = files.apply(package, default=default)
+    except PackageConflictError as exc:
+        for conflict in exc.conflicts:
+            print(f"Konflikt: {conflict.label} ({conflict.reason})")
+            for difference in conflict.differences:
+                print(
+                    f"  {difference.label}: hier „{difference.here}“ – im Paket „{difference.there}“"
+                )
+        print(f"Fehler: {len(exc.conflicts)} Einträge wurden hier und im Sitzungspaket geändert; "
+              "nichts übernommen. Erneut mit --keep-office (hiesige Fassung behalten) oder "
+              "--take-laptop (Fassung des Pakets übernehmen) aufrufen.", file=sys.stderr)  # fmt: skip
+        return 1
+    if result.is_copy:
+        print(f"{args.file.name}: Treffen „{package.title}“ ist hier Treffen {result.meeting_id} "
+              f"({result.created} Einträge neu, {result.updated} geändert). Nach dem Protokollieren "
+              f"zurückgeben mit: multilok export package {result.meeting_id} DATEI.multilok")  # fmt: skip
+    else:
+        print(f"{args.file.name}: Protokoll von „{package.title}“ übernommen: {result.created} "
+              f"neu, {result.updated} geändert, {result.deleted} gelöscht"
+              + (f", {result.kept} Konflikte mit hiesiger Fassung" if result.kept else "") + ".")  # fmt: skip
+    for skipped in result.skipped:
+        print(f"Hinweis: nicht übernommen: {skipped}", file=sys.stderr)
     return 0
 
 

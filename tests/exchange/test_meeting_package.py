@@ -390,3 +390,56 @@ def test_the_spring_meeting_not_in_the_office_any_more_is_a_clear_error(
     with pytest.raises(MeetingPackageError, match="gibt es in dieser Datenbank nicht mehr"):
         files.apply(files.read(path))
     assert SPRING  # the spring meeting was the one exported
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from multilok_desktop.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_command_line_round_trip_and_its_conflict_choices(
+    db: Database, laptop: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """export/import package: exit 0; a conflict lists both versions and exits 1 until a
+    --keep-office/--take-laptop choice; a bad file is one German line with exit 1."""
+    office = office_meeting(db)
+    office_db, laptop_db = db.url.removeprefix("sqlite:///"), laptop.url.removeprefix("sqlite:///")
+    package, result = tmp_path / "t.multilok", tmp_path / "r.multilok"
+    autumn = str(office.setup.autumn)
+    code, out, _ = run(capsys, "--db", office_db, "export", "package", autumn, str(package))
+    assert code == 0 and "7. Vernetzungstreffen" in out and "2 Personen" in out
+    code, out, _ = run(capsys, "--db", laptop_db, "import", "package", str(package))
+    assert code == 0 and "multilok export package" in out
+    copy_id = int(out.split("ist hier Treffen ")[1].split()[0])
+    take_minutes(laptop, copy_id)
+    office.setup.service.save_notes(office.setup.tops(office.setup.autumn)[3], "<p>Büro</p>")
+    assert run(capsys, "--db", laptop_db, "export", "package", str(copy_id), str(result))[0] == 0
+
+    code, out, err = run(capsys, "--db", office_db, "import", "package", str(result))
+    assert code == 1 and "Konflikt: TOP 4 Kinderbetreuung" in out
+    assert "Notizen: hier „<p>Büro</p>“ – im Paket „<p>Frau Kühn" in out
+    assert err.count("\n") == 1 and "--keep-office" in err
+    assert office.setup.service.minutes_view(office.setup.autumn).agenda[3].outcomes == ()
+
+    code, out, _ = run(capsys, "--db", office_db, "import", "package", str(result), "--take-laptop")
+    assert code == 0 and "Protokoll von „7. Vernetzungstreffen“ übernommen" in out
+    top = office.setup.service.minutes_view(office.setup.autumn).agenda[3]
+    assert top.notes_html.startswith("<p>Frau Kühn") and top.outcomes
+
+    (tmp_path / "kaputt.multilok").write_text("kein Paket")
+    code, out, err = run(capsys, "--db", office_db, "import", "package",
+                         str(tmp_path / "kaputt.multilok"))  # fmt: skip
+    assert code == 1 and err.startswith("Fehler: „kaputt.multilok“ ist kein Multilok-Sitzungspaket")
+    assert err.count("\n") == 1
+    code, _, err = run(capsys, "--db", office_db, "export", "package", "999", str(package))
+    assert code == 1 and "Treffen 999 gibt es nicht" in err
+    with pytest.raises(SystemExit) as usage:
+        run(capsys, "--db", office_db, "import", "package", str(result), "--take-laptop",
+            "--keep-office")  # fmt: skip
+    assert usage.value.code == 2
