@@ -14,6 +14,13 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from multilok_desktop.storage.database import Database  # noqa: E402
+from tests.postgres.server import PostgresServer, postgres_wanted, start_server  # noqa: E402
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """`@pytest.mark.sqlite_only` (file, WAL, backups, FTS5 internals): not on PostgreSQL."""
+    if postgres_wanted() and item.get_closest_marker("sqlite_only"):
+        pytest.skip("nur SQLite")
 
 
 @pytest.fixture(autouse=True)
@@ -41,10 +48,28 @@ def _migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    """A throw-away PostgreSQL server (tests/postgres/server.py); skipped without one."""
+    yield from start_server()
+
+
 @pytest.fixture
-def db(db_path: Path, _migrated_template: Path) -> Iterator[Database]:
-    """A new, migrated, empty database file."""
-    shutil.copyfile(_migrated_template, db_path)
-    database = Database.open(str(db_path))
+def pg_url(pg_server: PostgresServer) -> Iterator[str]:
+    """URL of a new, migrated, empty PostgreSQL database, dropped after the test."""
+    url = pg_server.new_database()
+    yield url
+    pg_server.drop_database(url)
+
+
+@pytest.fixture
+def db(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Database]:
+    """A new, migrated, empty database file (a PostgreSQL database with
+    MULTILOK_TEST_DB=postgresql)."""
+    if postgres_wanted():
+        database = Database.open(request.getfixturevalue("pg_url"))
+    else:
+        shutil.copyfile(request.getfixturevalue("_migrated_template"), db_path)
+        database = Database.open(str(db_path))
     yield database
     database.close()

@@ -94,7 +94,10 @@ class SeriesInvitee(Base):
 
     __table_args__ = (
         CheckConstraint(
-            "(person_id IS NOT NULL) + (organisation_id IS NOT NULL) + (list_id IS NOT NULL) = 1",
+            # CASE, not boolean arithmetic: portable to PostgreSQL
+            "(CASE WHEN person_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN organisation_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN list_id IS NULL THEN 0 ELSE 1 END) = 1",
             name="one_target",
         ),
     )

@@ -6,7 +6,7 @@ a search over 20,000 people never builds a Python list of 20,000 rows (DESIGN.md
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -14,8 +14,16 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from ..domain import OrganisationDirectoryRow, Person, PersonDirectoryRow
-from .search import fts_query, like_pattern
+from ..domain import (
+    Membership,
+    Organisation,
+    OrganisationDirectoryRow,
+    Person,
+    PersonDirectoryRow,
+    Tag,
+)
+from ..domain.contacts import organisation_tag, person_tag
+from .search import folded_contains, fts_query
 
 
 class PersonSort(StrEnum):
@@ -105,6 +113,12 @@ def _people_filtered(session: Session, query: PeopleQuery, *columns: Any) -> Sel
             PersonDirectoryRow.organisation,
             PersonDirectoryRow.email,
             PersonDirectoryRow.city,
+            PersonDirectoryRow.function,
+            PersonDirectoryRow.department,
+        ),
+        lambda word: or_(
+            _tagged(PersonDirectoryRow.person_id, person_tag.c.person_id, word),
+            _in_any_organisation(PersonDirectoryRow.person_id, word),
         ),
     )
     if query.organisation_kind_id is not None:
@@ -185,7 +199,15 @@ def _organisations_filtered(
         query.text,
         OrganisationDirectoryRow.organisation_id,
         "organisation_fts",
-        (OrganisationDirectoryRow.name, OrganisationDirectoryRow.city),
+        (
+            OrganisationDirectoryRow.name,
+            OrganisationDirectoryRow.city,
+            OrganisationDirectoryRow.kind,
+            OrganisationDirectoryRow.email,
+        ),
+        lambda word: _tagged(
+            OrganisationDirectoryRow.organisation_id, organisation_tag.c.organisation_id, word
+        ),
     )
     if query.kind_id is not None:
         statement = statement.where(OrganisationDirectoryRow.kind_id == query.kind_id)
@@ -235,15 +257,40 @@ def _match(
     id_column: Any,
     fts_table: str,
     like_columns: tuple[Any, ...],
+    linked: Callable[[str], Any],
 ) -> Select[Any]:
+    """FTS5 word prefixes on SQLite; elsewhere every word inside one of `like_columns` or
+    a linked record (`linked(word)`: an EXISTS over tags, memberships)."""
     match = fts_query(search)
     if match is None:
         return statement
     if session.get_bind().dialect.name == "sqlite":
         hits = text(f"SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH :match")
         return statement.where(id_column.in_(hits.bindparams(match=match)))
-    pattern = like_pattern(search)
-    return statement.where(or_(*(c.ilike(pattern, escape="\\") for c in like_columns)))
+    for word in search.split():
+        statement = statement.where(or_(folded_contains(like_columns, word), linked(word)))
+    return statement
+
+
+def _tagged(id_column: Any, tag_owner: Any, word: str) -> Any:
+    """The record has a tag with the word in it (`tag_owner`: person_tag.c.person_id …)."""
+    link = tag_owner.table
+    return (
+        select(tag_owner)
+        .join(Tag, Tag.id == link.c.tag_id)
+        .where(tag_owner == id_column, folded_contains((Tag.name,), word))
+        .exists()
+    )
+
+
+def _in_any_organisation(person_id: Any, word: str) -> Any:
+    """A person's other memberships count, too ("gemeinde b" finds a secondary member)."""
+    return (
+        select(Membership.id)
+        .join(Organisation, Organisation.id == Membership.organisation_id)
+        .where(Membership.person_id == person_id, folded_contains((Organisation.name,), word))
+        .exists()
+    )
 
 
 def _ordered(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
@@ -22,7 +22,7 @@ from ..domain.text import fold, umlauts_from_digraphs
 from ..storage.database import Database
 from . import address_book, measure_list, protocol_search
 from .clock import local
-from .search import fts_query
+from .search import fts_query, sql_fold
 
 LIMIT_PER_KIND = 8
 
@@ -79,8 +79,8 @@ def search_organisations(session: Session, text: str, limit: int) -> list[Search
 
 def search_meetings(session: Session, text: str, limit: int) -> list[SearchResult]:
     """Every word in the title, place or a focus topic; the latest meetings first."""
-    place = func.fold(Meeting.title + " " + Meeting.location)
-    topic_name = func.fold(Topic.name)
+    place = sql_fold(Meeting.title + " " + Meeting.location)
+    topic_name = sql_fold(Topic.name)
     statement = select(Meeting.id, Meeting.title, Meeting.start, Meeting.location, Meeting.status)
     for word in text.split():
         in_topic = (
@@ -140,9 +140,7 @@ def search_measures(session: Session, text: str, limit: int) -> list[SearchResul
         matches.append(and_(*(_title_contains(word) for word in words)))
     code = fold(" ".join(words))
     if any(c.isdigit() for c in code):  # "x 001", "W 00"
-        codes = select(ToolCard.id).where(
-            func.fold(ToolCard.code).startswith(code, autoescape=True)
-        )
+        codes = select(ToolCard.id).where(sql_fold(ToolCard.code).startswith(code, autoescape=True))
         matches.append(Measure.tool_card_id.in_(codes))
     if not matches:
         return []

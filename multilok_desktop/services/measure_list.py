@@ -32,7 +32,7 @@ from ..domain.measures import (
 )
 from ..domain.text import fold, sort_key, umlauts_from_digraphs
 from .errors import NotFoundError, ValidationError
-from .search import fts_query
+from .search import folded_contains, fts_query, sql_fold
 
 MEASURES_SCOPE = "measures"
 FILTER_NAME_MAX = 120
@@ -151,7 +151,7 @@ def _member(table: Any, column: str, ids: frozenset[int]) -> ColumnElement[bool]
 def _filtered(session: Session, query: MeasureFilter, *columns: Any) -> Select[Any]:
     statement = select(*columns).select_from(Measure)
     for word in query.text.split():
-        statement = statement.where(_text_contains(word))
+        statement = statement.where(_text_contains(word, has_fts=_has_fts(session)))
     for ids, column in (
         (query.kind_ids, Measure.kind_id),
         (query.status_ids, Measure.status_id),
@@ -205,12 +205,17 @@ def is_open_clause() -> ColumnElement[bool]:
     return _is_open()
 
 
-def _text_contains(word: str) -> ColumnElement[bool]:
+def _has_fts(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _text_contains(word: str, *, has_fts: bool) -> ColumnElement[bool]:
     """The word inside the title or card code (SQL `fold`: case and umlauts ignored, also
     typed without umlauts — "boerse" finds "Wohnraumbörse"), or as a word prefix anywhere
     in title, description and delay reason (FTS5). Folding only the short fields per row
-    keeps a keystroke fast on thousands of measures."""
-    haystack = func.fold(
+    keeps a keystroke fast on thousands of measures. Without FTS5 (PostgreSQL) the word
+    anywhere in the long texts, folded the same way."""
+    haystack = sql_fold(
         Measure.title
         + " "
         + func.coalesce(
@@ -219,6 +224,9 @@ def _text_contains(word: str) -> ColumnElement[bool]:
     )
     variants = {fold(word), fold(umlauts_from_digraphs(word))}
     conditions = [haystack.contains(v, autoescape=True) for v in sorted(variants)]
+    if not has_fts:
+        conditions.append(folded_contains((Measure.description, Measure.delay_reason), word))
+        return or_(*conditions)
     words = fts_query(" ".join(sorted({word, umlauts_from_digraphs(word)})))
     if words:
         matching = text("SELECT rowid FROM measure_fts WHERE measure_fts MATCH :words").bindparams(

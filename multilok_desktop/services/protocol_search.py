@@ -23,7 +23,8 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from ..domain import ActionItem, AgendaItem, Meeting, Outcome
-from .search import fts_query, like_pattern
+from ..domain.text import fold
+from .search import folded_contains, fts_query
 
 CHUNK = 500  # ids per statement, well below SQLite's variable limit
 SEARCH_LIMIT = 200
@@ -188,8 +189,13 @@ def search_protocols(session: Session, text: str, limit: int = SEARCH_LIMIT) -> 
 
 
 def _search_like(session: Session, text: str, limit: int) -> list[SearchHit]:
-    """Without FTS5: every word somewhere in the TOP's title, notes or results."""
-    words = text.split()
+    """Without FTS5 (PostgreSQL): the same answers as the index, in portable SQL and Python.
+
+    SQL narrows the TOPs to those with every word somewhere in the title, notes, results or
+    action items (case and accents ignored); Python then keeps those where every word
+    starts a word of the visible text (not of the note's markup), as FTS5 does.
+    """
+    words = _WORD_TOKEN.findall(fold(text))
     if not words:
         return []
     query = select(
@@ -201,31 +207,64 @@ def _search_like(session: Session, text: str, limit: int) -> list[SearchHit]:
         AgendaItem.notes_html,
     ).join(Meeting, Meeting.id == AgendaItem.meeting_id)
     for word in words:
-        pattern = like_pattern(word)
         query = query.where(
             or_(
-                Meeting.title.ilike(pattern, escape="\\"),
-                AgendaItem.title.ilike(pattern, escape="\\"),
-                AgendaItem.notes_html.ilike(pattern, escape="\\"),
+                folded_contains((Meeting.title, AgendaItem.title, AgendaItem.notes_html), word),
+                AgendaItem.notes_html.contains("&"),  # entities ("&ouml;"): Python decides
                 exists().where(
-                    Outcome.agenda_item_id == AgendaItem.id,
-                    Outcome.text.ilike(pattern, escape="\\"),
+                    Outcome.agenda_item_id == AgendaItem.id, folded_contains((Outcome.text,), word)
+                ),
+                exists().where(
+                    ActionItem.agenda_item_id == AgendaItem.id,
+                    folded_contains((ActionItem.text, ActionItem.owner_text), word),
                 ),
             )
         )
-    rows = session.execute(query.order_by(Meeting.start.desc(), AgendaItem.position).limit(limit))
-    return [
-        SearchHit(m_id, m_title, start, i_id, i_title, _excerpt(html_to_text(notes), words[0]))
-        for m_id, m_title, start, i_id, i_title, notes in rows
-    ]
+    # Only TOPs with minutes, as in the index (the title alone is no protocol text).
+    has_results = exists().where(Outcome.agenda_item_id == AgendaItem.id)
+    query = query.where(or_(AgendaItem.notes_html != "", has_results))
+    connection = session.connection()
+    hits: list[SearchHit] = []
+    for m_id, m_title, start, i_id, i_title, notes in session.execute(
+        query.order_by(Meeting.start.desc(), AgendaItem.position)
+    ):
+        body = [html_to_text(notes), *_results_text(connection, [i_id]).get(i_id, [])]
+        if all(any(_starts_word(t, w) for t in (m_title, i_title, *body)) for w in words):
+            hits.append(SearchHit(m_id, m_title, start, i_id, i_title, _excerpt(body, words)))
+            if len(hits) >= limit:
+                break
+    return hits
 
 
-def _excerpt(plain: str, word: str, width: int = 60) -> str:
-    at = plain.casefold().find(word.casefold())
-    if at < 0:
-        return plain[:width] + ("…" if len(plain) > width else "")
-    start = max(0, at - width // 2)
-    found = plain[at : at + len(word)]
-    before = ("…" if start else "") + plain[start:at]
-    after = plain[at + len(word) : at + len(word) + width // 2]
-    return f"{before}[{found}]{after}…"
+_WORD_TOKEN = re.compile(r"\w+")
+
+
+def _folded(plain: str) -> tuple[str, list[int]]:
+    """fold(plain) and, for every folded character, where it came from in `plain`."""
+    parts: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(plain):
+        folded = fold(char)
+        parts.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(parts), origin
+
+
+def _starts_word(plain: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}", fold(plain)) is not None
+
+
+def _excerpt(texts: Sequence[str], words: Sequence[str], width: int = 60) -> str:
+    """ "… die [Kinderbetreuung] am …": the first word found, marked as a whole token."""
+    for plain in texts:
+        folded, origin = _folded(plain)
+        for word in words:
+            match = re.search(rf"(?<!\w){re.escape(word)}\w*", folded)
+            if match is None:
+                continue
+            at, end = origin[match.start()], origin[match.end() - 1] + 1
+            begin = max(0, at - width // 2)
+            before = ("…" if begin else "") + plain[begin:at]
+            after = plain[end : end + width // 2]
+            return f"{before}[{plain[at:end]}]{after}…"
+    return ""

@@ -248,9 +248,10 @@ def test_search_follows_renames_deletions_and_minutes_written_elsewhere(db: Data
     with db.session() as s:
         delete_meeting(s, setup.autumn)
     assert [h.meeting_id for h in service.search_protocols("wohnraum")] == [setup.spring]
-    with db.session() as s:
-        indexed = s.execute(text("SELECT count(*) FROM protocol_fts")).scalar()
-    assert indexed == 1
+    if db.engine.dialect.name == "sqlite":  # PostgreSQL searches the tables themselves
+        with db.session() as s:
+            indexed = s.execute(text("SELECT count(*) FROM protocol_fts")).scalar()
+        assert indexed == 1
 
 
 def test_rebuilding_the_index_gives_the_same_answers(db: Database) -> None:

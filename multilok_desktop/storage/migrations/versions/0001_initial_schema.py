@@ -763,7 +763,10 @@ def upgrade() -> None:
         sa.Column("mode", sa.String(length=30), nullable=False),
         sa.Column("receives_protocol", sa.Boolean(), nullable=False),
         sa.CheckConstraint(
-            "(person_id IS NOT NULL) + (organisation_id IS NOT NULL) + (list_id IS NOT NULL) = 1",
+            # CASE, not boolean arithmetic: portable to PostgreSQL
+            "(CASE WHEN person_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN organisation_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN list_id IS NULL THEN 0 ELSE 1 END) = 1",
             name=op.f("ck_series_invitee_one_target"),
         ),
         sa.ForeignKeyConstraint(
