@@ -30,6 +30,7 @@ from ..domain import (
     ActionItem,
     ProtocolStatus,
 )
+from .clock import local
 from .meeting_package_service import (
     FORMAT_VERSION,
     MERGED_KINDS,
@@ -43,6 +44,7 @@ from .meeting_package_service import (
     local_records,
     review_fields,
 )
+from .protocol_search import html_to_text
 
 LOCKED_MESSAGE = (
     "Das Protokoll dieses Treffens ist hier bereits genehmigt und damit gesperrt; "
@@ -131,6 +133,7 @@ class Step:
     here: PackageRecord | None
     conflict: PackageConflict | None = None
     if_taken: str = "none"  # what taking the package's version means for a conflict
+    local_id: int | None = None  # a row found by content (the same person checked in twice)
 
 
 @dataclass
@@ -187,12 +190,24 @@ def plan_import(session: Session, package: MeetingPackage) -> Plan:
     incoming = sorted(
         (r for r in package.records if r.kind in MERGED_KINDS), key=lambda r: order[r.kind]
     )
+    claimed = {r.key for r in incoming}
+    unclaimed = [r for k, r in local.items() if r.kind == "attendance" and k not in claimed]
     for rec in incoming:
         here = local.get(rec.key) or _outside_record(session, keys, rec)
         link = store.get(rec.key) or keys.link(rec.key)
         known = meeting_id is not None and (keys.is_own(rec.key) or link is not None)
         ancestor = link.base if link is not None and link.base != KEPT else rec.base
         new = fingerprint(rec.fields)
+        if here is None and not known and (twin := _same_person(rec, unclaimed)) is not None:
+            unclaimed.remove(twin)
+            twin_id = keys.local_id("attendance", twin.key)
+            if fingerprint(twin.fields) == new:
+                step = Step(rec.kind, rec.key, "none", rec, twin)
+            else:
+                step = _conflict(rec, twin, "hier und im Paket eingetragen", "update")
+            step.local_id = twin_id
+            plan.steps.append(step)
+            continue
         if here is None:
             if not known:
                 plan.steps.append(Step(rec.kind, rec.key, "create", rec, None))
@@ -228,6 +243,20 @@ def plan_import(session: Session, package: MeetingPackage) -> Plan:
     return plan
 
 
+def _same_person(rec: PackageRecord, rows: list[PackageRecord]) -> PackageRecord | None:
+    """A row of the attendance list here for the same person (or name, without a person)."""
+    if rec.kind != "attendance":
+        return None
+    person, name = rec.fields.get("person"), str(rec.fields.get("name_text", "")).casefold()
+    for row in rows:
+        if person is not None and row.fields.get("person") == person:
+            return row
+        if person is None and row.fields.get("person") is None:
+            if str(row.fields.get("name_text", "")).casefold() == name:
+                return row
+    return None
+
+
 def _outside_record(session: Session, keys: KeyMap, rec: PackageRecord) -> PackageRecord | None:
     """A Wiedervorlage item no longer in this meeting's list (ticked off long ago)."""
     if rec.kind != "review_item":
@@ -244,8 +273,8 @@ def _conflict(rec: PackageRecord, here: PackageRecord | None, reason: str, if_ta
     differences = tuple(
         FieldDifference(
             FIELD_LABELS[n],
-            _shown(here_fields.get(n)) if here is not None else "(gelöscht)",
-            _shown(there_fields.get(n)) if there_fields else "(gelöscht)",
+            _shown(n, here_fields.get(n)) if here is not None else "(gelöscht)",
+            _shown(n, there_fields.get(n)) if there_fields else "(gelöscht)",
         )
         for n in names
         if here is None or not there_fields or here_fields.get(n) != there_fields.get(n)
@@ -257,25 +286,25 @@ def _conflict(rec: PackageRecord, here: PackageRecord | None, reason: str, if_ta
     )
 
 
-def _shown(value: Any) -> str:
-    if value is None:
+REFERENCES = {"presenter", "owner", "person", "chair", "minute_taker", "agenda_item",
+              "from_item", "until_item"}  # fmt: skip
+
+
+def _shown(name: str, value: Any) -> str:
+    """A field value as the user reads it: local times, plain text of the notes."""
+    if value is None or value == "":
         return "—"
+    if name in REFERENCES:
+        return "verknüpft"
     if isinstance(value, bool):
         return "ja" if value else "nein"
-    if isinstance(value, str) and len(value) > 19 and value[10:11] == "T":
+    if name == "notes_html":
+        return html_to_text(str(value))
+    if name in ("start", "end", "started_at", "ended_at", "done_at"):
         try:
-            from .clock import local
-
-            return local(datetime.fromisoformat(value)).strftime("%d.%m.%Y %H:%M")
+            return local(datetime.fromisoformat(str(value))).strftime("%d.%m.%Y %H:%M")
         except ValueError:
-            return value
-    if (
-        isinstance(value, str)
-        and "/" in value
-        and value.split("/")[0].isalnum()
-        and len(value) > 33
-    ):
-        return "(Verweis)"
+            return str(value)
     return str(value)
 
 

@@ -153,6 +153,8 @@ class _Writer:
         self._link(rec.key, rec.kind, local_id, fingerprint(rec.fields))
 
     def _local(self, step: Step) -> int | None:
+        if step.local_id is not None:
+            return step.local_id
         if step.kind == "protocol":
             return self.meeting_id
         return self.keys.local_id(step.kind, step.key)

@@ -212,8 +212,8 @@ def test_a_concurrent_office_change_to_the_same_top_is_never_overwritten(
     conflicts = files.preview(package).conflicts
     assert [c.label for c in conflicts] == ["TOP 4 Kinderbetreuung für Pendlerfamilien"]
     notes = next(d for d in conflicts[0].differences if d.label == "Notizen")
-    assert notes.here == "<p>Im Büro ergänzt.</p>"
-    assert notes.there == "<p>Frau Kühn stellt die Kita-Umfrage vor.</p>"
+    assert notes.here == "Im Büro ergänzt."  # shown as the plain text of the notes
+    assert notes.there == "Frau Kühn stellt die Kita-Umfrage vor."
     with pytest.raises(PackageConflictError) as refused:
         files.apply(package)
     assert len(refused.value.conflicts) == 1
@@ -271,6 +271,37 @@ def test_deleting_on_the_laptop_reaches_the_office_and_office_edits_survive(
     view = service.minutes_view(office.setup.autumn)
     assert doomed not in [o.id for o in view.agenda[3].outcomes]
     assert view.agenda[0].notes_html == "<p>Begrüßung (Büro)</p>"
+
+
+def test_people_checked_in_on_both_sides_are_listed_once(
+    db: Database, laptop: Database, tmp_path: Path
+) -> None:
+    """The office prepared the list too: same person once; same walk-in, other data: conflict."""
+    office = office_meeting(db)
+    copy_id = to_laptop(db, laptop, office.setup.autumn, tmp_path)
+    take_minutes(laptop, copy_id)
+    service = office.setup.service
+    service.prepare_attendance(office.setup.autumn)  # Kühn and Öhler, not checked in
+    service.add_walk_in(office.setup.autumn, name="Gerd Gast", organisation="Lokalzeitung")
+    files = MeetingPackageFiles(db)
+    package = files.read(back_to_office(laptop, copy_id, tmp_path))
+    conflicts = files.preview(package).conflicts
+    assert sorted(c.label for c in conflicts) == [
+        "Anwesenheit: Dr. Jutta Kühn",
+        "Anwesenheit: Gerd Gast",
+        "Anwesenheit: Max Öhler",
+    ]
+    assert {c.reason for c in conflicts} == {"hier und im Paket eingetragen"}
+    files.apply(package, default=Choice.TAKE)
+    rows = service.minutes_view(office.setup.autumn).attendance
+    assert sorted((a.name, a.status, a.organisation) for a in rows) == [
+        ("Dr. Jutta Kühn", AttendanceStatus.PRESENT, "Gemeinde Neißeaue"),
+        ("Gerd Gast", AttendanceStatus.GUEST, "Presse"),
+        ("Max Öhler", AttendanceStatus.PRESENT, "Gemeinde Neißeaue, Bauamt"),
+    ]
+    second = files.apply(files.read(tmp_path / "ergebnis.multilok"))
+    assert (second.created, second.updated, second.kept) == (0, 0, 0)
+    assert len(service.minutes_view(office.setup.autumn).attendance) == 3
 
 
 def test_a_locked_protocol_in_the_office_refuses_the_import(
@@ -423,7 +454,7 @@ def test_the_command_line_round_trip_and_its_conflict_choices(
 
     code, out, err = run(capsys, "--db", office_db, "import", "package", str(result))
     assert code == 1 and "Konflikt: TOP 4 Kinderbetreuung" in out
-    assert "Notizen: hier „<p>Büro</p>“ – im Paket „<p>Frau Kühn" in out
+    assert "Notizen: hier „Büro“ – im Paket „Frau Kühn stellt" in out
     assert err.count("\n") == 1 and "--keep-office" in err
     assert office.setup.service.minutes_view(office.setup.autumn).agenda[3].outcomes == ()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -38,6 +39,9 @@ from .meeting_dialog import MeetingDialog, meeting_start_from
 from .month_view import MeetingCalendar
 from .review_dialog import ReviewDialog
 from .series_page import SeriesPage
+
+if TYPE_CHECKING:
+    from ...exchange.meeting_package import MeetingPackageFiles
 
 MONTH_TAB, LIST_TAB, SERIES_TAB = range(3)
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -84,6 +88,7 @@ class CalendarView(QWidget):
         exchange: CalendarExchangeService,
         documents: DocumentsService,
         parent: QWidget | None = None,
+        packages: MeetingPackageFiles | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("calendar")
@@ -91,6 +96,7 @@ class CalendarView(QWidget):
         self._address_book = address_book
         self._exchange = exchange
         self._documents = documents
+        self._packages = packages  # Sitzungspaket; None hides its actions
 
         self.month = MeetingCalendar()
         self.month.currentPageChanged.connect(lambda *_: self._load_month())
@@ -201,6 +207,17 @@ class CalendarView(QWidget):
         self.import_action = self._action(
             self.tr("Kalender importieren …"), QKeySequence("Ctrl+I"), self._on_import_calendar
         )
+        self.toolbar.addSeparator()
+        self.package_export_action = self._action(
+            self.tr("Sitzungspaket exportieren …"), QKeySequence("Ctrl+Shift+P"),
+            self._on_export_package,
+        )  # fmt: skip
+        self.package_import_action = self._action(
+            self.tr("Sitzungspaket einlesen …"), QKeySequence("Ctrl+Shift+O"),
+            self._on_import_package,
+        )  # fmt: skip
+        for action in (self.package_export_action, self.package_import_action):
+            action.setVisible(packages is not None)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 6)
@@ -347,7 +364,8 @@ class CalendarView(QWidget):
         # Only a meeting still ahead can be called off.
         self.cancel_action.setEnabled(has and self._current_status in ("geplant", "eingeladen"))
         for action in (self.edit_action, self.delete_action, self.minutes_action, self.review_action, self.ics_action,
-                       self.mail_action, self.letter_action, self.attendance_action):  # fmt: skip
+                       self.mail_action, self.letter_action, self.attendance_action,
+                       self.package_export_action):  # fmt: skip
             action.setEnabled(has)
 
     # --- actions ------------------------------------------------------------------------
@@ -554,6 +572,59 @@ class CalendarView(QWidget):
             .replace("%1", str(result.created)).replace("%2", str(result.updated))
             .replace("%3", str(result.skipped))
         )  # fmt: skip
+
+    @Slot()
+    def _on_export_package(self) -> None:
+        meeting_id = self._current_id
+        if meeting_id is None or self._packages is None:
+            return
+        path = self._save_path(self.tr("Sitzungspaket speichern"),
+                               f"Sitzungspaket {self._file_stem()}.multilok",
+                               self.tr("Sitzungspaket (*.multilok)"))  # fmt: skip
+        if not path:
+            return
+        packages = self._packages
+        self._run_export(lambda: packages.export(meeting_id, path), path, self.tr(
+            "Sitzungspaket gespeichert: %1 — auf dem Laptop mit „Sitzungspaket einlesen“ "
+            "öffnen, dort protokollieren, wieder exportieren und hier einlesen."))  # fmt: skip
+
+    @Slot()
+    def _on_import_package(self) -> None:
+        if self._packages is None:
+            return
+        from ...services.meeting_package_merge import PackageConflictError
+        from .package_dialogs import PackageImportDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Sitzungspaket einlesen"), "",
+                                              self.tr("Sitzungspaket (*.multilok)"))  # fmt: skip
+        if not path:
+            return
+        refused = self.tr("Sitzungspaket kann nicht eingelesen werden")
+        nothing = self.tr("%1\n\nEs wurde nichts übernommen.")
+        try:
+            package = self._packages.read(path)
+            summary = self._packages.preview(package)
+        except ServiceError as exc:
+            QMessageBox.critical(self, refused, nothing.replace("%1", str(exc)))
+            return
+        dialog = PackageImportDialog(summary, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            result = self._packages.apply(package, dialog.choices)
+        except PackageConflictError as exc:  # changed again since the preview
+            QMessageBox.warning(self, refused, nothing.replace("%1", str(exc)))
+            return
+        except ServiceError as exc:
+            QMessageBox.critical(self, refused, nothing.replace("%1", str(exc)))
+            return
+        self.reload()
+        self.show_meeting(result.meeting_id)
+        if result.is_copy:
+            message = self.tr("Treffen „%1“ zum Protokollieren übernommen.")
+        else:
+            message = self.tr("Protokoll von „%1“ übernommen.")
+        self.status_message.emit(message.replace("%1", package.title))
 
     # --- remembered layout ----------------------------------------------------------------
 
