@@ -22,6 +22,7 @@ from .services.settings_service import SettingsService
 from .storage.database import Database
 from .storage.errors import StorageError
 from .storage.paths import data_dir, resolve_db_url, sqlite_path
+from .ui.language import chosen_language
 from .ui.main_window import (
     NAV_ADDRESS_BOOK,
     NAV_CALENDAR,
@@ -63,15 +64,26 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)  # the rest is for Qt (-style, -platform …)
 
 
-def install_translators(app: QApplication) -> list[QTranslator]:
-    """Qt's own texts (buttons "Ja"/"Nein", file dialogs) in German (STYLE.md §14)."""
-    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
-    translators = []
+def install_translators(app: QApplication, language: str = "de") -> list[QTranslator]:
+    """The UI in the chosen language: "de" (our source language; Qt's own buttons and
+    dialogs from `qtbase_de`, STYLE.md §14) or "en" (our `multilok_en.qm`; Qt's texts are
+    English already). The default QLocale formats dates, numbers and weekdays to match.
+    Translators are application-wide, so the views built later are translated too."""
+    english = language == "en"
+    QLocale.setDefault(
+        QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        if english
+        else QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    )
+    if english:
+        name, folder = "multilok_en", str(resource_path("translations"))
+    else:
+        name, folder = "qtbase_de", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translator = QTranslator(app)
-    if translator.load("qtbase_de", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-        translators.append(translator)
-    return translators
+    if not translator.load(name, folder):
+        return []
+    app.installTranslator(translator)
+    return [translator]
 
 
 def database_file(args: argparse.Namespace) -> Path | None:
@@ -111,6 +123,7 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
 
     def calendar() -> QWidget:  # built when first opened: keeps its imports off start-up
         from .exchange.calendar_exchange_service import CalendarExchangeService
+        from .exchange.meeting_package import MeetingPackageFiles
         from .reports.documents_service import DocumentsService
         from .services.calendar_service import CalendarService
         from .ui.calendar.view import CalendarView
@@ -120,6 +133,7 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
             address_book_service,
             CalendarExchangeService(database),
             DocumentsService(database),
+            packages=MeetingPackageFiles(database),
         )
 
     def protocols() -> QWidget:
@@ -193,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(f"{APP_NAME} Desktop")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "multilok.svg"))))
-    install_translators(app)
+    install_translators(app, chosen_language(QSettings()))
 
     db_path = database_file(args)
     lock = None

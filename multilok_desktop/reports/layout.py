@@ -175,7 +175,11 @@ def letterhead(settings: OfficeSettings, width: float) -> Flowable:
         f"E-Mail {settings.office_email}" if settings.office_email else "",
         settings.office_website,
     ]
-    right = [Paragraph(esc(line), s.letterhead_contact) for line in contact_lines if line]
+    right: list[Flowable] = [
+        Paragraph(esc(line), s.letterhead_contact) for line in contact_lines if line
+    ]
+    if settings.logo:
+        right.insert(0, _logo(settings.logo_bytes))
     right_width = 6 * cm if right else 0.1 * cm
     table = Table(
         [[left, right]],
@@ -193,6 +197,25 @@ def letterhead(settings: OfficeSettings, width: float) -> Flowable:
     )
     table.spaceAfter = 0.8 * cm
     return table
+
+
+LOGO_MAX_WIDTH = 5 * cm
+LOGO_MAX_HEIGHT = 2.2 * cm
+
+
+def _logo(data: bytes) -> Flowable:
+    """The office's logo, right-aligned above the contact lines, at most 5 × 2.2 cm."""
+    from io import BytesIO
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image
+
+    width, height = ImageReader(BytesIO(data)).getSize()
+    scale = min(LOGO_MAX_WIDTH / width, LOGO_MAX_HEIGHT / height)
+    image = Image(BytesIO(data), width=width * scale, height=height * scale)
+    image.hAlign = "RIGHT"
+    image.spaceAfter = 4
+    return image
 
 
 def data_table(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
@@ -36,6 +38,13 @@ class OfficeSettings:
     office_email: str = ""
     office_website: str = ""
     state: str = "SN"  # Bundesland for public holidays
+    default_place: str = ""  # place of a new meeting, e.g. "Landratsamt, Saal 2"
+    logo: str = ""  # PNG or JPEG, base64: in the database, so every PC prints the same
+
+    @property
+    def logo_bytes(self) -> bytes:
+        """The logo image, b"" without one."""
+        return base64.b64decode(self.logo) if self.logo else b""
 
     @property
     def address_lines(self) -> list[str]:
@@ -53,7 +62,33 @@ LABELS = {
     "office_email": "E-Mail",
     "office_website": "Webseite",
     "state": "Bundesland (Feiertage)",
+    "default_place": "Ort neuer Treffen",
+    "logo": "Logo",
 }
+
+LOGO_MAX_BYTES = 1_000_000  # a letterhead logo; larger files bloat every PDF and backup
+_LOGO_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+
+
+def logo_problem(data: bytes) -> str | None:
+    """Why these bytes cannot be the letterhead logo, or None."""
+    if not data.startswith(_LOGO_MAGIC):
+        return "Das Logo muss eine PNG- oder JPEG-Datei sein."
+    if len(data) > LOGO_MAX_BYTES:
+        return "Das Logo ist größer als 1 MB; bitte eine kleinere Datei wählen."
+    return None
+
+
+def read_logo(path: str | Path) -> str:
+    """The logo file as the `logo` setting (base64); ValidationError for a bad file."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"„{path}“ lässt sich nicht lesen: {exc.strerror}.") from exc
+    problem = logo_problem(data)
+    if problem is not None:
+        raise ValidationError(problem)
+    return base64.b64encode(data).decode("ascii")
 
 
 def load_settings(session: Session) -> OfficeSettings:
@@ -67,6 +102,13 @@ def save_settings(session: Session, settings: OfficeSettings) -> None:
         raise ValidationError(f"Unbekanntes Bundesland „{settings.state}“.")
     if not settings.office_name.strip():
         raise ValidationError("Bitte den Namen der Koordinationsstelle angeben.")
+    if settings.logo:
+        try:
+            problem = logo_problem(base64.b64decode(settings.logo, validate=True))
+        except (binascii.Error, ValueError):
+            problem = "Das Logo ist beschädigt; bitte die Datei neu wählen."
+        if problem is not None:
+            raise ValidationError(problem)
     for item in fields(OfficeSettings):
         value = str(getattr(settings, item.name)).strip()
         row = session.get(Setting, item.name)

@@ -65,9 +65,13 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(170)
         self.navigation.setSpacing(2)
         self.navigation.setStyleSheet(
-            "QListWidget#navigation { border: none; background: palette(window); font-size: 11pt; }"
+            "QListWidget#navigation { border: none; background: palette(window); }"
             "QListWidget#navigation::item { padding: 8px 10px; }"
         )
+        nav_font = self.navigation.font()  # a bit larger than the system font, scaling with it
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self.navigation.setFont(nav_font)
+        self.navigation.setAccessibleName(self.tr("Navigation"))
         self.views = QStackedWidget()
         # Every view is built when first shown: its modules are not imported and its lists
         # not read at start-up (DESIGN.md §6). Each offers status_message,
@@ -234,9 +238,13 @@ class MainWindow(QMainWindow):
     def _on_preferences(self) -> None:
         from .settings_dialog import SettingsDialog  # only when asked for: off start-up
 
-        dialog = SettingsDialog(self._settings_service, self)
+        dialog = SettingsDialog(self._settings_service, self, ui_settings=self._settings)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
-            self._on_status_message(self.tr("Einstellungen gespeichert."))
+            self._on_status_message(
+                self.tr("Einstellungen gespeichert. Die neue Sprache gilt nach einem Neustart.")
+                if dialog.language_changed
+                else self.tr("Einstellungen gespeichert.")
+            )
             calendar = self._built.get(NAV_CALENDAR)
             if calendar is not None and calendar.isVisible():
                 calendar.reload()  # type: ignore[attr-defined]

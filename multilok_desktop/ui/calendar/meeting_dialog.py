@@ -164,6 +164,7 @@ class MeetingDialog(QDialog):
             start = datetime(tomorrow.year, tomorrow.month, tomorrow.day, 14, 0, tzinfo=OFFICE_TZ)
         self._set_times(start, start + timedelta(hours=2, minutes=30))
         self._title.setText(self.tr("Vernetzungstreffen Multilokalität"))
+        self._location.setText(self._service.settings().default_place)  # Einstellungen
         for title, minutes in (
             ("Eröffnung und Begrüßung", 5),
             ("Feststellung der ordnungsgemäßen Einladung", 5),
