@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from multilok_desktop.domain import ActionItem, Meeting, Outcome, Person, Setting
+from multilok_desktop.domain import ActionItem, AgendaItem, Meeting, Outcome, Person, Setting
 from multilok_desktop.exchange.errors import ImportFileError
 from multilok_desktop.exchange.meeting_package import MeetingPackageFiles
 from multilok_desktop.services.invitations import invite
@@ -194,6 +194,26 @@ def test_reimporting_a_package_changes_nothing(
     second = files.apply(files.read(path))
     assert (second.created, second.updated, second.deleted, second.kept) == (0, 0, 0, 0)
     assert (count(db, Outcome), count(db, ActionItem), count(db, Meeting)) == before
+
+
+def test_a_newer_office_package_updates_the_laptop_without_touching_its_minutes(
+    db: Database, laptop: Database, tmp_path: Path
+) -> None:
+    """The office renamed a TOP after the first package: the laptop takes the new title and
+    keeps the notes taken there meanwhile."""
+    office = office_meeting(db)
+    copy_id = to_laptop(db, laptop, office.setup.autumn, tmp_path)
+    on_laptop = MinutesService(laptop)
+    on_laptop.save_notes(on_laptop.minutes_view(copy_id).agenda[3].id, "<p>Laptop</p>")
+    with db.session() as s:
+        item = s.get(AgendaItem, office.setup.tops(office.setup.autumn)[4])
+        assert item is not None
+        item.title = "Verschiedenes und Termine"
+    again = to_laptop(db, laptop, office.setup.autumn, tmp_path)
+    assert again == copy_id
+    agenda = on_laptop.minutes_view(copy_id).agenda
+    assert agenda[4].title == "Verschiedenes und Termine"
+    assert agenda[3].notes_html == "<p>Laptop</p>"
 
 
 def test_a_concurrent_office_change_to_the_same_top_is_never_overwritten(
@@ -395,8 +415,8 @@ def test_a_wrong_value_inside_a_record_rolls_everything_back(
     """A checksum-valid package with a bad time: one clear line, the laptop stays empty."""
     office = office_meeting(db)
     files = MeetingPackageFiles(db)
-    package = files.read(files.export(office.setup.autumn, tmp_path / "p.multilok") and
-                         tmp_path / "p.multilok")  # fmt: skip
+    files.export(office.setup.autumn, tmp_path / "p.multilok")
+    package = files.read(tmp_path / "p.multilok")
     records = list(package.records)
     index = next(i for i, r in enumerate(records) if r.kind == "agenda_item")
     bad = records[index]
