@@ -11,6 +11,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Index,
+    Integer,
     String,
     Table,
     Text,
@@ -65,12 +66,16 @@ class Organisation(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     kind: Mapped[OrganisationKind | None] = relationship()
     tags: Mapped[list[Tag]] = relationship(secondary=organisation_tag, order_by=Tag.name)
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="organisation", cascade="all, delete-orphan"
     )
+
+    # Optimistic locking: every UPDATE checks and bumps `version` (services/conflicts.py).
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Person(Base):
@@ -96,6 +101,7 @@ class Person(Base):
     participation_review_on: Mapped[date | None] = mapped_column(Date, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     tags: Mapped[list[Tag]] = relationship(secondary=person_tag, order_by=Tag.name)
     memberships: Mapped[list[Membership]] = relationship(
@@ -105,6 +111,7 @@ class Person(Base):
     )
 
     __table_args__ = (Index("ix_person_name", "last_name", "first_name"),)
+    __mapper_args__ = {"version_id_col": version}
 
     @property
     def full_name(self) -> str:

@@ -99,12 +99,15 @@ class ToolCard(Base):
     project_type_id: Mapped[int | None] = mapped_column(
         ForeignKey("project_type.id", ondelete="SET NULL")
     )
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     strategy: Mapped[Strategy | None] = relationship()
     spatial_level: Mapped[SpatialLevel | None] = relationship()
     project_type: Mapped[ProjectType | None] = relationship()
     target_groups: Mapped[list[TargetGroup]] = relationship(secondary=tool_card_target_group)
     action_fields: Mapped[list[ActionField]] = relationship(secondary=tool_card_action_field)
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Measure(Base):
@@ -153,6 +156,7 @@ class Measure(Base):
     delay_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     kind: Mapped[MeasureKind | None] = relationship()
     status: Mapped[MeasureStatus | None] = relationship()
@@ -175,6 +179,7 @@ class Measure(Base):
     )
 
     __table_args__ = (CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class MeasurePartner(Base):

@@ -165,6 +165,7 @@ class Meeting(Base):
     ical_sequence: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     series: Mapped[MeetingSeries | None] = relationship(back_populates="meetings")
     topics: Mapped[list[Topic]] = relationship(secondary=meeting_topic, order_by=Topic.name)
@@ -182,6 +183,7 @@ class Meeting(Base):
     )
 
     __table_args__ = (CheckConstraint('"end" >= start', name="end_after_start"),)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class AgendaItem(Base):
@@ -291,11 +293,14 @@ class Protocol(Base):
     # Objections raised in the next meeting, kept as a correction note on this protocol.
     objections: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     meeting: Mapped[Meeting] = relationship(back_populates="protocol", foreign_keys=[meeting_id])
     revisions: Mapped[list[ProtocolRevision]] = relationship(
         cascade="all, delete-orphan", order_by="ProtocolRevision.revision"
     )
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ProtocolRevision(Base):

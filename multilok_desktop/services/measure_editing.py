@@ -31,6 +31,7 @@ from ..domain import (
     TrafficLight,
 )
 from ..domain.taxonomy import TaxonomyMixin
+from .conflicts import ConflictError, check_version, describe, lost_update_guard
 from .errors import NotFoundError, ValidationError
 
 Tax = TypeVar("Tax", bound=TaxonomyMixin)
@@ -86,6 +87,7 @@ class MeasureInput:
     tool_card_id: int | None = None
     origin_meeting_id: int | None = None
     meeting_ids: tuple[int, ...] = field(default=())  # related meetings
+    version: int | None = None  # as loaded; a save checks it (services/conflicts.py)
 
 
 def default_author() -> str:
@@ -125,6 +127,7 @@ def measure_input(session: Session, measure_id: int) -> MeasureInput:
         tool_card_id=measure.tool_card_id,
         origin_meeting_id=measure.origin_meeting_id,
         meeting_ids=tuple(sorted(m.id for m in measure.meetings)),
+        version=measure.version,
     )
 
 
@@ -206,11 +209,24 @@ def update_measure(
 ) -> list[str]:
     """Save the form; returns the labels of the fields that went into the history."""
     measure = get_measure(session, measure_id)
+
+    def conflict() -> ConflictError:
+        saved = measure_input(session, measure_id)
+        return ConflictError(
+            f"Die Maßnahme „{saved.title}“",
+            _readable(session, data),
+            _readable(session, saved),
+            saved.version,
+        )
+
+    check_version(data.version, measure.version, conflict)
     data = _validated(session, data, measure_id=measure_id)
     before = _tracked(session, measure)
     old_parent = measure.parent_id
     _apply(session, measure, data)
-    session.flush()
+    measure.version += 1  # also when only partners or links change
+    with lost_update_guard(session, conflict):
+        session.flush()
     changed = _log_changes(session, measure, before, author, meeting_id)
     _link_meeting(session, measure, meeting_id)
     session.flush()
@@ -219,6 +235,25 @@ def update_measure(
         roll_up(session, old_parent, author=author, meeting_id=meeting_id)
     roll_up(session, measure.parent_id, author=author, meeting_id=meeting_id)
     return changed
+
+
+def _readable(session: Session, data: MeasureInput) -> dict[str, str]:
+    """The form's main fields for a conflict message, value lists by name."""
+    shown = describe(data, {"title": "Titel", "description": "Beschreibung"})
+    status = session.get(MeasureStatus, data.status_id) if data.status_id else None
+    shown["Status"] = status.name if status else ""
+    shown |= describe(
+        data,
+        {
+            "progress": "Fortschritt",
+            "priority": "Priorität",
+            "start_date": "Beginn",
+            "target_date": "Zieltermin",
+            "traffic_light": "Ampel",
+            "delay_reason": "Grund der Verzögerung",
+        },
+    )
+    return shown
 
 
 def set_status(

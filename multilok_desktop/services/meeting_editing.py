@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..domain import AgendaItem, Meeting, MeetingSeries, MeetingStatus, ProtocolStatus, Topic
 from .calendar_records import new_uid
 from .clock import OFFICE_TZ
+from .conflicts import ConflictError, check_version, describe, lost_update_guard
 from .errors import NotFoundError, ValidationError
 from .recurrence import is_occurrence
 
@@ -59,6 +60,7 @@ class MeetingData:
     notes: str = ""
     topics: tuple[str, ...] = ()  # Schwerpunktthemen by name
     agenda: tuple[AgendaItemData, ...] = ()
+    version: int | None = None  # as loaded; a save checks it (services/conflicts.py)
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ def _form_data(meeting: Meeting) -> MeetingData:
             )
             for i in meeting.agenda
         ),
+        version=meeting.version,
     )
 
 
@@ -187,10 +190,19 @@ def update_meeting(
     """
     validate_meeting(data)
     meeting = _meeting(session, meeting_id)
+
+    def conflict() -> ConflictError:
+        saved = _form_data(_meeting(session, meeting_id))
+        return ConflictError(
+            f"Das Treffen „{saved.title}“", describe(data), describe(saved), saved.version
+        )
+
+    check_version(data.version, meeting.version, conflict)
     if _locked(meeting):
         if _same(meeting, data):
             return []
         raise ValidationError(LOCKED)
+    meeting.version += 1  # also when only topics or the agenda change
     old_start, old_end = meeting.start, meeting.end
     old_location, old_title = meeting.location, meeting.title
     seen_before = _seen_by_invitees(meeting)
@@ -200,7 +212,8 @@ def update_meeting(
     changed = [meeting.id]
     series = meeting.series
     if scope == EditScope.THIS or series is None:
-        session.flush()
+        with lost_update_guard(session, conflict):
+            session.flush()
         return changed
 
     shift = _clock(data.start) - _clock(old_start)
@@ -252,7 +265,8 @@ def update_meeting(
             meeting.occurrence_start = shift_wall_time(meeting.occurrence_start, shift)
     if title_changed and old_rest == series.title:
         series.title = new_rest
-    session.flush()
+    with lost_update_guard(session, conflict):
+        session.flush()
     return changed
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..domain import Membership, Organisation, OrganisationDirectoryRow, OrganisationKind
 from ..domain.text import directory_name, sort_key
+from .conflicts import ConflictError, check_version, describe, lost_update_guard
 from .errors import NotFoundError, ValidationError
 from .people import _check_lengths, tags_by_name, validate_email
 
@@ -26,6 +27,7 @@ class OrganisationData:
     website: str = ""
     notes: str = ""
     tags: tuple[str, ...] = ()
+    version: int | None = None  # as loaded; a save checks it (services/conflicts.py)
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ def get_organisation(session: Session, organisation_id: int) -> OrganisationDeta
             website=organisation.website,
             notes=organisation.notes,
             tags=tuple(t.name for t in organisation.tags),
+            version=organisation.version,
         ),
         kind_name=organisation.kind.name if organisation.kind else "",
         members=tuple(members),
@@ -109,6 +112,11 @@ def save_organisation(
         },
     )
     validate_organisation(data)
+
+    def conflict() -> ConflictError:
+        assert organisation_id is not None
+        return _organisation_conflict(session, organisation_id, data)
+
     if data.kind_id is not None and session.get(OrganisationKind, data.kind_id) is None:
         raise NotFoundError(f"Organisationsart {data.kind_id} gibt es nicht (mehr).")
     if organisation_id is None:
@@ -119,13 +127,28 @@ def save_organisation(
         if found is None:
             raise NotFoundError(f"Organisation {organisation_id} gibt es nicht (mehr).")
         organisation = found
+        check_version(data.version, organisation.version, conflict)
+        organisation.version += 1  # also when only the tags change
     for name in (
         "name", "kind_id", "street", "postal_code", "city", "phone", "email", "website", "notes",
     ):  # fmt: skip
         setattr(organisation, name, getattr(data, name))
     organisation.tags = tags_by_name(session, data.tags)
-    session.flush()
+    with lost_update_guard(session, conflict):
+        session.flush()
     return organisation.id
+
+
+def _organisation_conflict(
+    session: Session, organisation_id: int, yours: OrganisationData
+) -> ConflictError:
+    saved = get_organisation(session, organisation_id)
+    return ConflictError(
+        f"Die Organisation „{saved.data.name}“",
+        describe(yours),
+        describe(saved.data),
+        saved.data.version,
+    )
 
 
 def member_count(session: Session, organisation_id: int) -> int:

@@ -21,6 +21,7 @@ from ..domain import (
     Person,
     Tag,
 )
+from .conflicts import ConflictError, check_version, describe, lost_update_guard
 from .errors import NotFoundError, ValidationError
 
 # The person's plain text fields, shared by reading, saving, merging and exporting.
@@ -64,6 +65,7 @@ class PersonData:
     notes: str = ""
     tags: tuple[str, ...] = ()
     memberships: tuple[MembershipData, ...] = ()
+    version: int | None = None  # as loaded; a save checks it (services/conflicts.py)
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,7 @@ def get_person(session: Session, person_id: int) -> PersonDetails:
             notes=person.notes,
             tags=tuple(t.name for t in person.tags),
             memberships=memberships,
+            version=person.version,
         ),
         distribution_lists=tuple(lists),
         meetings_attended=attended or 0,
@@ -189,6 +192,11 @@ def save_person(session: Session, data: PersonData, person_id: int | None = None
     """Create (person_id None) or replace a person's data; returns the id."""
     data = _stripped(data)
     validate_person(data)
+
+    def conflict() -> ConflictError:
+        assert person_id is not None
+        return _person_conflict(session, person_id, data)
+
     if person_id is None:
         person = Person()
         session.add(person)
@@ -197,12 +205,25 @@ def save_person(session: Session, data: PersonData, person_id: int | None = None
         if found is None:
             raise NotFoundError(f"Person {person_id} gibt es nicht (mehr).")
         person = found
+        check_version(data.version, person.version, conflict)
+        person.version += 1  # also when only tags or memberships change
     for name in (*PERSON_TEXT_FIELDS, "notes"):
         setattr(person, name, getattr(data, name))
     person.tags = tags_by_name(session, data.tags)
     _replace_memberships(session, person, data.memberships)
-    session.flush()
+    with lost_update_guard(session, conflict):
+        session.flush()
     return person.id
+
+
+def _person_conflict(session: Session, person_id: int, yours: PersonData) -> ConflictError:
+    saved = get_person(session, person_id)
+    return ConflictError(
+        f"Die Person „{saved.display_name}“",
+        describe(yours),
+        describe(saved.data),
+        saved.data.version,
+    )
 
 
 def _stripped(data: PersonData) -> PersonData:

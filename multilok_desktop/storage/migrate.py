@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0005"  # update with every new migration (tests/storage checks it)
+HEAD_REVISION = "0006"  # update with every new migration (tests/storage checks it)
 
 # Virtual FTS5 tables and their shadow tables are made by the migrations, not the models.
 FTS_PREFIXES = ("person_fts", "organisation_fts", "protocol_fts", "measure_fts")
