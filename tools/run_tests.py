@@ -29,4 +29,11 @@ if __name__ == "__main__":
         sys.exit("ruff hat Fehler gefunden.")
     if run([python, "-m", "mypy"]) != 0:
         sys.exit("mypy hat Typfehler gefunden.")
-    sys.exit(run([python, "-m", "pytest", "-q", *sys.argv[1:]], env=env))
+    code = run([python, "-m", "pytest", "-q", *sys.argv[1:]], env=env)
+    if code != 0 or sys.argv[1:]:
+        sys.exit(code)
+    # The service tests once more, each on a fresh database of a throw-away PostgreSQL
+    # server (tests/postgres/server.py; skipped without PostgreSQL, except in CI).
+    print("Service-Tests mit PostgreSQL …", flush=True)
+    pg_env = {**env, "MULTILOK_TEST_DB": "postgresql"}
+    sys.exit(run([python, "-m", "pytest", "-q", "tests/services"], env=pg_env))
