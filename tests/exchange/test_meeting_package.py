@@ -454,13 +454,14 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.mark.sqlite_only  # the command runs in-process and leaves its server connections open
 def test_the_command_line_round_trip_and_its_conflict_choices(
     db: Database, laptop: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """export/import package: exit 0; a conflict lists both versions and exits 1 until a
     --keep-office/--take-laptop choice; a bad file is one German line with exit 1."""
     office = office_meeting(db)
-    office_db, laptop_db = db.url.removeprefix("sqlite:///"), laptop.url.removeprefix("sqlite:///")
+    office_db, laptop_db = db.url, laptop.url
     package, result = tmp_path / "t.multilok", tmp_path / "r.multilok"
     autumn = str(office.setup.autumn)
     code, out, _ = run(capsys, "--db", office_db, "export", "package", autumn, str(package))
