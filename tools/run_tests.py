@@ -36,4 +36,6 @@ if __name__ == "__main__":
     # server (tests/postgres/server.py; skipped without PostgreSQL, except in CI).
     print("Service-Tests mit PostgreSQL …", flush=True)
     pg_env = {**env, "MULTILOK_TEST_DB": "postgresql"}
-    sys.exit(run([python, "-m", "pytest", "-q", "tests/services"], env=pg_env))
+    # The Sitzungspaket round trip too: the office on the server, the laptop on SQLite.
+    package_tests = "tests/exchange/test_meeting_package.py"
+    sys.exit(run([python, "-m", "pytest", "-q", "tests/services", package_tests], env=pg_env))
