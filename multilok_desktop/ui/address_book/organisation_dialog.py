@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.address_book_service import AddressBookService
+from ...services.conflicts import ConflictError
 from ...services.errors import ServiceError
 from ...services.organisations import OrganisationData
+from ..conflict_dialog import ConflictChoice, ask_about_conflict
 from ..dialog_buttons import buddy_label, dialog_buttons
 
 
@@ -77,12 +79,14 @@ class OrganisationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+        self._version: int | None = None  # as loaded: a stale save is a conflict
         if organisation_id is not None:
             self._load(organisation_id)
         self._name.setFocus()
 
     def _load(self, organisation_id: int) -> None:
         d = self._service.organisation(organisation_id).data
+        self._version = d.version
         self._name.setText(d.name)
         self._kind.setCurrentIndex(max(0, self._kind.findData(d.kind_id)))
         self._street.setText(d.street)
@@ -106,6 +110,7 @@ class OrganisationDialog(QDialog):
             website=self._website.text(),
             notes=self._notes.toPlainText(),
             tags=tuple(t.strip() for t in self._tags.text().split(",") if t.strip()),
+            version=self._version,
         )
 
     def accept(self) -> None:
@@ -113,6 +118,14 @@ class OrganisationDialog(QDialog):
             self.saved_id = self._service.save_organisation(
                 self.organisation_data(), self._organisation_id
             )
+        except ConflictError as conflict:
+            choice = ask_about_conflict(self, conflict)
+            if choice is ConflictChoice.RELOAD and self._organisation_id is not None:
+                self._load(self._organisation_id)
+            elif choice is ConflictChoice.OVERWRITE:
+                self._version = conflict.saved_version
+                self.accept()
+            return
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Organisation nicht gespeichert"), str(exc))
             return

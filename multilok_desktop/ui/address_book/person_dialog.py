@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.address_book_service import AddressBookService
+from ...services.conflicts import ConflictError
 from ...services.dates import format_date, parse_date
 from ...services.errors import ServiceError
 from ...services.people import MembershipData, PersonData
 from ...services.privacy_service import PrivacyService
 from ...services.taxonomies import Choice
+from ..conflict_dialog import ConflictChoice, ask_about_conflict
 from ..dialog_buttons import buddy_label, dialog_buttons
 from .picker import pick_organisation
 from .privacy_tab import PrivacyTab
@@ -61,6 +63,7 @@ class PersonDialog(QDialog):
         self._departments: list[Choice] = service.departments()
         self._duplicates_confirmed_for: tuple[str, str, str] | None = None
         self.saved_id: int | None = None
+        self._version: int | None = None  # as loaded: a stale save is a conflict
         self.setWindowTitle(
             self.tr("Neue Person") if person_id is None else self.tr("Person bearbeiten")
         )
@@ -178,6 +181,8 @@ class PersonDialog(QDialog):
 
     def _load(self, person_id: int) -> None:
         d = self._service.person(person_id).data
+        self._version = d.version
+        self._memberships.setRowCount(0)  # a reload after a conflict starts afresh
         self._salutation.setCurrentText(d.salutation)
         self._title.setText(d.title)
         self._first_name.setText(d.first_name)
@@ -285,6 +290,7 @@ class PersonDialog(QDialog):
             notes=self._notes.toPlainText(),
             tags=tuple(t.strip() for t in self._tags.text().split(",") if t.strip()),
             memberships=tuple(memberships),
+            version=self._version,
         )
 
     # --- duplicate warning --------------------------------------------------------------
@@ -354,12 +360,24 @@ class PersonDialog(QDialog):
                 self._duplicates_confirmed_for = identity
             self.saved_id = self._service.save_person(data, self._person_id)
             self._person_id = self.saved_id
+            self._version = self._service.person(self.saved_id).data.version
             if self.privacy_tab is not None and privacy is not None:
                 self.privacy_tab.save(self.saved_id, privacy)
+        except ConflictError as conflict:
+            self._on_conflict(conflict)
+            return
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Person nicht gespeichert"), str(exc))
             return
         super().accept()
+
+    def _on_conflict(self, conflict: ConflictError) -> None:
+        choice = ask_about_conflict(self, conflict)
+        if choice is ConflictChoice.RELOAD and self._person_id is not None:
+            self._load(self._person_id)
+        elif choice is ConflictChoice.OVERWRITE:
+            self._version = conflict.saved_version
+            self.accept()
 
     def _confirm_duplicates(self, lines: list[str]) -> bool:
         box = QMessageBox(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Slot
@@ -27,7 +28,9 @@ from ...services.address_book_service import AddressBookService
 from ...services.calendar import AgendaItemData, EditScope, MeetingData
 from ...services.calendar_service import CalendarService
 from ...services.clock import OFFICE_TZ, local
+from ...services.conflicts import ConflictError
 from ...services.errors import ServiceError, ValidationError
+from ..conflict_dialog import ConflictChoice, ask_about_conflict
 from ..dialog_buttons import buddy_label, dialog_buttons
 from .agenda_table import AgendaRow, AgendaTable
 from .invitations_panel import InvitationsPanel
@@ -237,6 +240,7 @@ class MeetingDialog(QDialog):
             notes=self._notes.toPlainText(),
             topics=tuple(t.strip() for t in self._topics.text().split(",") if t.strip()),
             agenda=tuple(agenda),
+            version=self._original.version if self._original else None,  # as loaded
         )
 
     # --- slots --------------------------------------------------------------------------
@@ -340,10 +344,23 @@ class MeetingDialog(QDialog):
                     scope = chosen
                 changed = self._service.update_meeting(self._meeting_id, data, scope)
                 self.saved_id = changed[0] if changed else self._meeting_id
+        except ConflictError as conflict:
+            self._on_conflict(conflict)
+            return
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Treffen nicht gespeichert"), str(exc))
             return
         super().accept()
+
+    def _on_conflict(self, conflict: ConflictError) -> None:
+        """Someone else saved the meeting meanwhile: reload it, or save ours after all."""
+        choice = ask_about_conflict(self, conflict)
+        if choice is ConflictChoice.RELOAD and self._meeting_id is not None:
+            self._agenda.setRowCount(0)
+            self._load(self._meeting_id)
+        elif choice is ConflictChoice.OVERWRITE and self._original is not None:
+            self._original = replace(self._original, version=conflict.saved_version)
+            self.accept()
 
 
 def meeting_start_from(qdate: QDate) -> datetime:

@@ -39,10 +39,12 @@ from PySide6.QtWidgets import (
 from ...domain.enums import TrafficLight
 from ...services.address_book_service import AddressBookService
 from ...services.clock import OFFICE_TZ
+from ...services.conflicts import ConflictError
 from ...services.errors import ServiceError
 from ...services.measures_service import MeasureFilter, MeasureInput, MeasuresService, PartnerInput
 from ...services.taxonomies import Choice
 from ..address_book.picker import pick_organisation
+from ..conflict_dialog import ConflictChoice, ask_about_conflict
 from ..dialog_buttons import dialog_buttons
 from .action_dialog import pick_person
 from .table import light_icon
@@ -140,6 +142,7 @@ class MeasureDialog(QDialog):
         self._address_book = address_book
         self._measure_id = measure_id
         self.saved_id: int | None = None
+        self.reload_requested = False  # closed to be opened again with the stored version
         if data is None:
             data = (
                 service.measure_input(measure_id)
@@ -571,6 +574,15 @@ class MeasureDialog(QDialog):
             else:
                 self._service.update(self._measure_id, data)
                 self.saved_id = self._measure_id
+        except ConflictError as conflict:
+            choice = ask_about_conflict(self, conflict)
+            if choice is ConflictChoice.RELOAD:
+                self.reload_requested = True
+                self.reject()
+            elif choice is ConflictChoice.OVERWRITE:
+                self._data = replace(self._data, version=conflict.saved_version)
+                self.accept()
+            return
         except ServiceError as exc:
             self.error.setText(str(exc))
             self.error.show()

@@ -278,13 +278,17 @@ class MeasuresView(QWidget):
         measure_id = self.current_id()
         if measure_id is None:
             return
-        try:
-            dialog = MeasureDialog(self._service, self._address_book, measure_id, None, self)
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Maßnahme"), str(exc))
-            self.reload()
-            return
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
+        reload_requested = True
+        while reload_requested:  # again with the stored version after a conflict
+            try:
+                dialog = MeasureDialog(self._service, self._address_book, measure_id, None, self)
+            except ServiceError as exc:
+                QMessageBox.warning(self, self.tr("Maßnahme"), str(exc))
+                self.reload()
+                return
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            reload_requested = dialog.reload_requested
+        if accepted and dialog.saved_id is not None:
             self._saved(dialog.saved_id, self.tr("Maßnahme gespeichert."))
 
     def _saved(self, measure_id: int, message: str) -> None:
