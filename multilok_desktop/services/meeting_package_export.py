@@ -12,11 +12,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..domain import ActionItem, Meeting, Person, TextBlock
+from ..domain import ActionItem, Meeting, Person, ProtocolStatus, TextBlock
 from .meeting_package_service import (
     MERGED_KINDS,
     KeyMap,
     MeetingPackage,
+    MeetingPackageError,
     PackageRecord,
     day,
     fingerprint,
@@ -31,6 +32,11 @@ from .minute_results import open_items_for_review
 def build_package(session: Session, meeting_id: int, now: datetime | None = None) -> MeetingPackage:
     """The package of one meeting: its minutes, the people and context a copy needs."""
     meeting = load_meeting(session, meeting_id)
+    if meeting.protocol is not None and meeting.protocol.status == ProtocolStatus.APPROVED:
+        raise MeetingPackageError(
+            f"Das Protokoll von „{meeting.title}“ ist genehmigt und damit gesperrt; ein "
+            "Sitzungspaket zum Protokollieren ist dafür nicht möglich."
+        )
     keys = KeyMap(session)
     store = keys.stores.get(meeting.id, {})
     records: list[PackageRecord] = []
