@@ -336,7 +336,9 @@ def test_a_locked_protocol_in_the_office_refuses_the_import(
     with pytest.raises(MeetingPackageError, match="genehmigt und damit gesperrt"):
         files.apply(package)
     assert office.setup.service.minutes_view(office.setup.autumn).agenda[3].notes_html == ""
-    with pytest.raises(MeetingPackageError, match="Sitzungspaket zum Protokollieren ist dafür nicht möglich"):
+    with pytest.raises(
+        MeetingPackageError, match="Sitzungspaket zum Protokollieren ist dafür nicht möglich"
+    ):
         files.export(office.setup.autumn, tmp_path / "again.multilok")  # nothing to minute
     assert not (tmp_path / "again.multilok").exists()
 
