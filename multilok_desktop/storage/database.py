@@ -170,4 +170,8 @@ def _reason(exc: Exception) -> str:
         if "readonly" in message or "unable to open" in message:
             return "keine Schreib- oder Leserechte."
         return message
+    if getattr(exc, "orig", None) is not None and "psycopg" in type(original).__module__:
+        from .postgres import server_reason
+
+        return server_reason(str(original))
     return str(original)
