@@ -34,8 +34,13 @@ CHUNK = 500  # ids per statement, well below SQLite's variable limit
 
 
 def install(factory: sessionmaker[Session]) -> None:
-    if not event.contains(factory, "after_flush", _after_flush):
-        event.listen(factory, "after_flush", _after_flush)
+    # A mark on the factory itself, not `event.contains`: SQLAlchemy's event registry is
+    # keyed by object id, and a new factory that reuses the id of a collected one was
+    # reported as already listening — its sessions then kept no index (flaky searches).
+    if getattr(factory, "_multilok_search_index", False):
+        return
+    event.listen(factory, "after_flush", _after_flush)
+    factory._multilok_search_index = True  # type: ignore[attr-defined]
 
 
 def rebuild(connection: Connection) -> None:
