@@ -23,8 +23,7 @@ class ConflictChoice(Enum):
     BACK = "back"  # back to the form, nothing saved
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConflictDialog", text)
+translate = QCoreApplication.translate  # a name pyside6-lupdate recognises
 
 
 def differences_html(error: ConflictError) -> str:
@@ -34,9 +33,12 @@ def differences_html(error: ConflictError) -> str:
         f"<td>{escape(_short(saved))}</td></tr>"
         for label, yours, saved in error.differences
     )
+    field = translate("ConflictDialog", "Feld")
+    yours = translate("ConflictDialog", "Ihre Fassung")
+    saved = translate("ConflictDialog", "gespeicherte Fassung")
     head = (
-        f"<tr><th align='left'>{_tr('Feld')}</th><th align='left'>{_tr('Ihre Fassung')}</th>"
-        f"<th align='left'>{_tr('gespeicherte Fassung')}</th></tr>"
+        f"<tr><th align='left'>{field}</th><th align='left'>{yours}</th>"
+        f"<th align='left'>{saved}</th></tr>"
     )
     return f"<table cellspacing='0' cellpadding='4'>{head}{rows}</table>"
 
@@ -48,14 +50,18 @@ def _short(value: str, limit: int = 120) -> str:
 def conflict_box(parent: QWidget | None, error: ConflictError) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Gleichzeitig geändert"))
+    box.setWindowTitle(translate("ConflictDialog", "Gleichzeitig geändert"))
     box.setText(escape(str(error)))
     box.setInformativeText(differences_html(error))
     reload_button = box.addButton(
-        _tr("&Gespeicherte Fassung laden"), QMessageBox.ButtonRole.AcceptRole
+        translate("ConflictDialog", "&Gespeicherte Fassung laden"),
+        QMessageBox.ButtonRole.AcceptRole,
     )
-    box.addButton(_tr("&Meine Fassung speichern"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(_tr("&Zurück"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(
+        translate("ConflictDialog", "&Meine Fassung speichern"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    box.addButton(translate("ConflictDialog", "&Zurück"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(reload_button)
     return box
 

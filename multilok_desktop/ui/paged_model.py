@@ -11,7 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 Row = TypeVar("Row")
 Query = TypeVar("Query")
@@ -21,10 +27,12 @@ PAGE_SIZE = 200
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+COLUMN_CONTEXT = "ColumnSpec"  # translation context of the column titles
+
 
 @dataclass(frozen=True)
 class ColumnSpec(Generic[Row]):
-    title: str
+    title: str  # German, marked QT_TRANSLATE_NOOP(COLUMN_CONTEXT, …); translated when shown
     value: Callable[[Row], Any]
     sort: Any = None  # the service's sort key for this column, None = not sortable
 
@@ -126,5 +134,5 @@ class PagedTableModel(QAbstractTableModel, Generic[Query, Row]):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self._columns)
         ):
-            return self._columns[section].title
+            return QCoreApplication.translate(COLUMN_CONTEXT, self._columns[section].title)
         return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
@@ -52,7 +52,7 @@ def preview_and_print(pdf_path: Path, parent: QWidget | None = None) -> None:
     printer.setDocName(pdf_path.stem)
     printer.setFullPage(True)  # the PDF carries its own margins
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Druckvorschau") if parent else "Druckvorschau")
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Druckvorschau"))
     dialog.paintRequested.connect(lambda target: render_pdf(pdf_path, target))
     dialog.resize(900, 1000)
     dialog.exec()

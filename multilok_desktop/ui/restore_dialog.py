@@ -27,8 +27,7 @@ from ..services.backup_service import BackupEntry, BackupService, StorageError
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RestoreDialog", text)
+translate = QCoreApplication.translate  # a name pyside6-lupdate recognises
 
 
 def format_size(size: int) -> str:
@@ -139,8 +138,8 @@ def confirm_restore(parent: QWidget | None, backup: Path, taken_at: datetime | N
     when = format_moment(taken_at) if taken_at else backup.name
     answer = QMessageBox.question(
         parent,
-        _tr("Sicherung wiederherstellen"),
-        _tr("Den gesicherten Stand (%1) wiederherstellen?\n\nÄnderungen seit dieser Sicherung "
+        translate("RestoreDialog", "Sicherung wiederherstellen"),
+        translate("RestoreDialog", "Den gesicherten Stand (%1) wiederherstellen?\n\nÄnderungen seit dieser Sicherung "
                    "sind danach nicht mehr zu sehen. Der jetzige Stand wird vorher gesichert "
                    "und lässt sich ebenso zurückholen.").replace("%1", when),
     )  # fmt: skip
@@ -157,27 +156,32 @@ def ask_restore_unusable(
     folders = service.folders()
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("Datenbank lässt sich nicht öffnen"))
+    box.setWindowTitle(translate("RestoreDialog", "Datenbank lässt sich nicht öffnen"))
     box.setText(message)
     restore_button = None
     if newest is not None:
         when = format_moment(good.taken_at) if good is not None else newest.name
         box.setInformativeText(
-            _tr("Neueste fehlerfreie Sicherung: %1. Multilok kann sie "
+            translate("RestoreDialog", "Neueste fehlerfreie Sicherung: %1. Multilok kann sie "
                        "wiederherstellen; die jetzige Datei bleibt dabei unverändert als "
                        "„…beschädigt-…“ daneben erhalten.").replace("%1", when)
         )  # fmt: skip
         restore_button = box.addButton(
-            _tr("Sicherung wiederherstellen"), QMessageBox.ButtonRole.AcceptRole
+            translate("RestoreDialog", "Sicherung wiederherstellen"),
+            QMessageBox.ButtonRole.AcceptRole,
         )
     else:
         box.setInformativeText(
-            _tr("In den Sicherungsordnern gibt es keine fehlerfreie Sicherung. Sie "
+            translate("RestoreDialog", "In den Sicherungsordnern gibt es keine fehlerfreie Sicherung. Sie "
                        "können eine Sicherungsdatei auswählen, z. B. von einem Netzlaufwerk "
                        "oder USB-Stick; die jetzige Datei bleibt erhalten.")
         )  # fmt: skip
-    pick_button = box.addButton(_tr("Andere Sicherung …"), QMessageBox.ButtonRole.ActionRole)
-    quit_button = box.addButton(_tr("Beenden"), QMessageBox.ButtonRole.RejectRole)
+    pick_button = box.addButton(
+        translate("RestoreDialog", "Andere Sicherung …"), QMessageBox.ButtonRole.ActionRole
+    )
+    quit_button = box.addButton(
+        translate("RestoreDialog", "Beenden"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(restore_button or quit_button)
     box.setEscapeButton(quit_button)
     while True:
@@ -188,9 +192,9 @@ def ask_restore_unusable(
         elif clicked is pick_button:
             name, _ = QFileDialog.getOpenFileName(
                 parent,
-                _tr("Sicherung auswählen"),
+                translate("RestoreDialog", "Sicherung auswählen"),
                 str(folders[0]) if folders else "",
-                _tr("Multilok-Datenbank (*.sqlite *.db);;Alle Dateien (*)"),
+                translate("RestoreDialog", "Multilok-Datenbank (*.sqlite *.db);;Alle Dateien (*)"),
             )
             chosen = Path(name) if name else None
             if chosen is None:
@@ -200,12 +204,14 @@ def ask_restore_unusable(
         try:
             kept = service.restore(chosen)
         except (StorageError, OSError) as exc:
-            QMessageBox.warning(parent, _tr("Nicht wiederhergestellt"), str(exc))
+            QMessageBox.warning(
+                parent, translate("RestoreDialog", "Nicht wiederhergestellt"), str(exc)
+            )
             continue
         QMessageBox.information(
             parent,
-            _tr("Sicherung wiederhergestellt"),
-            _tr("Die Sicherung ist wiederhergestellt. Die vorherige Datei ist "
+            translate("RestoreDialog", "Sicherung wiederhergestellt"),
+            translate("RestoreDialog", "Die Sicherung ist wiederhergestellt. Die vorherige Datei ist "
                        "aufbewahrt unter:\n%1").replace("%1", str(kept)),
         )  # fmt: skip
         return chosen

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QModelIndex,
     QObject,
@@ -41,6 +42,13 @@ DEBOUNCE_MS = 150
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1  # (kind, id) of a result row
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 3
+HEADINGS = {  # the services' German group names (KINDS), for translation
+    "person": QT_TRANSLATE_NOOP("SearchPopup", "Personen"),
+    "organisation": QT_TRANSLATE_NOOP("SearchPopup", "Organisationen"),
+    "meeting": QT_TRANSLATE_NOOP("SearchPopup", "Treffen"),
+    "protocol": QT_TRANSLATE_NOOP("SearchPopup", "Protokolle"),
+    "measure": QT_TRANSLATE_NOOP("SearchPopup", "Maßnahmen"),
+}
 
 
 class Searcher(Protocol):
@@ -182,7 +190,7 @@ class SearchPopup(QDialog):
             found = groups.get(kind)
             if not found:
                 continue
-            header = QListWidgetItem(self.tr(heading))
+            header = QListWidgetItem(self.tr(HEADINGS.get(kind, heading)))
             header.setData(HEADING_ROLE, True)
             header.setFlags(Qt.ItemFlag.NoItemFlags)  # skipped by ↑/↓, cannot be chosen
             self.list.addItem(header)

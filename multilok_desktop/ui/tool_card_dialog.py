@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,25 +44,27 @@ _HEADING = re.compile(r"^[^.:;!?]{1,40}$")
 def card_html(card: ToolCardDetails) -> str:
     """The card as the detail pane shows it: head, taxonomy, then the full text."""
     esc = html.escape
+    translate = QCoreApplication.translate
     rows = [
-        ("Strategie", card.strategy),
-        ("Räumliche Ebene", card.spatial_level),
-        ("Projektart", card.project_type),
-        ("Zielgruppen", ", ".join(card.target_groups)),
-        ("Handlungsfelder", ", ".join(card.action_fields)),
+        (translate("ToolCardDialog", "Strategie"), card.strategy),
+        (translate("ToolCardDialog", "Räumliche Ebene"), card.spatial_level),
+        (translate("ToolCardDialog", "Projektart"), card.project_type),
+        (translate("ToolCardDialog", "Zielgruppen"), ", ".join(card.target_groups)),
+        (translate("ToolCardDialog", "Handlungsfelder"), ", ".join(card.action_fields)),
     ]
     table = "".join(
         f"<tr><td style='color:#666666;padding-right:12px'>{label}</td>"
         f"<td>{esc(value) or '–'}</td></tr>"
         for label, value in rows
     )
-    retired = " <i>(ausgemustert)</i>" if card.retired else ""
-    used = (
-        f"<p><i>{card.measures} Maßnahme{'n' if card.measures != 1 else ''} "
-        f"aus dieser Karte angelegt.</i></p>"
-        if card.measures
-        else ""
-    )
+    retired_text = translate("ToolCardDialog", "(ausgemustert)")
+    retired = f" <i>{esc(retired_text)}</i>" if card.retired else ""
+    if card.measures == 1:
+        used_text = translate("ToolCardDialog", "1 Maßnahme aus dieser Karte angelegt.")
+    else:
+        used_text = translate("ToolCardDialog", "%1 Maßnahmen aus dieser Karte angelegt.")
+    used_text = used_text.replace("%1", str(card.measures))
+    used = f"<p><i>{esc(used_text)}</i></p>" if card.measures else ""
     parts = [
         f"<h2>{esc(card.code)} {esc(card.title)}{retired}</h2>",
         f"<p><b>{esc(card.summary)}</b></p>" if card.summary else "",

@@ -463,6 +463,30 @@ Multilok will now quit. Please start it again to work with the restored state.</
 <context>
     <name>CalendarView</name>
     <message>
+        <source>Ort noch offen</source>
+        <translation>Venue to be confirmed</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Schwerpunkte: %1</source>
+        <translation>Focus topics: %1</translation>
+    </message>
+    <message>
+        <source>(nicht öffentlich)</source>
+        <translation>(closed session)</translation>
+    </message>
+    <message>
+        <source>%1 Min.</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Tagesordnung</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
         <source>&amp;Heute</source>
         <translation>&amp;Today</translation>
     </message>
@@ -569,6 +593,10 @@ Multilok will now quit. Please start it again to work with the restored state.</
     <message>
         <source>Sitzungspaket einlesen …</source>
         <translation>Import meeting package …</translation>
+    </message>
+    <message>
+        <source>Kein Treffen ausgewählt.</source>
+        <translation>No meeting selected.</translation>
     </message>
     <message>
         <source>Dieses Treffen gibt es nicht mehr.</source>
@@ -739,10 +767,112 @@ Nothing was imported.</translation>
     </message>
 </context>
 <context>
+    <name>ColumnSpec</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Funktion</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>E-Mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ampel</source>
+        <translation>Traffic light</translation>
+    </message>
+    <message>
+        <source>Handlungsfeld</source>
+        <translation>Field of action</translation>
+    </message>
+    <message>
+        <source>Zielgruppen</source>
+        <translation>Target groups</translation>
+    </message>
+    <message>
+        <source>Projektträger</source>
+        <translation>Project lead</translation>
+    </message>
+    <message>
+        <source>Verantwortlich</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Fortschritt</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Zieltermin</source>
+        <translation>Target date</translation>
+    </message>
+</context>
+<context>
     <name>ComingSoonPage</name>
     <message>
         <source>Dieser Bereich ist noch nicht fertig und kommt mit einer der nächsten Versionen. Die Daten dafür (z. B. aus den Beispieldaten) sind schon in der Datenbank und über die Kommandozeile abrufbar: &lt;code&gt;multilok list meetings&lt;/code&gt;, &lt;code&gt;multilok list measures&lt;/code&gt;.</source>
         <translation>This area is not finished yet and will come with one of the next versions. Its data (e.g. from the demo data) is already in the database and available on the command line: &lt;code&gt;multilok list meetings&lt;/code&gt;, &lt;code&gt;multilok list measures&lt;/code&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Ihre Fassung</source>
+        <translation>Your version</translation>
+    </message>
+    <message>
+        <source>gespeicherte Fassung</source>
+        <translation>Saved version</translation>
+    </message>
+    <message>
+        <source>Gleichzeitig geändert</source>
+        <translation>Changed at the same time</translation>
+    </message>
+    <message>
+        <source>&amp;Gespeicherte Fassung laden</source>
+        <translation>&amp;Load the saved version</translation>
+    </message>
+    <message>
+        <source>&amp;Meine Fassung speichern</source>
+        <translation>&amp;Save my version</translation>
+    </message>
+    <message>
+        <source>&amp;Zurück</source>
+        <translation>&amp;Back</translation>
     </message>
 </context>
 <context>
@@ -786,6 +916,97 @@ Nothing was imported.</translation>
     <message>
         <source>Einwilligung nicht erfasst</source>
         <translation>Consent not recorded</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Notizen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>fällig</source>
+        <translation>due</translation>
+    </message>
+    <message>
+        <source>Einwilligung</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Rechtsgrundlage</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>nicht erfasst</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>Prüfung</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>E-Mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Mobil</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Anschrift</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Schlagworte</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Verteiler</source>
+        <translation>Distribution lists</translation>
+    </message>
+    <message>
+        <source>Treffen</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>%1 besucht · offene Aufgaben: %2</source>
+        <translation>%1 attended · open action items: %2</translation>
+    </message>
+    <message>
+        <source>heute</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>Organisationen</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Webseite</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>(ehemals)</source>
+        <translation>(former)</translation>
+    </message>
+    <message>
+        <source>Personen (%1)</source>
+        <translation>People (%1)</translation>
+    </message>
+    <message>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Noch niemand zugeordnet.</source>
+        <translation>Nobody assigned yet.</translation>
+    </message>
+    <message>
+        <source>Kein Eintrag ausgewählt.</source>
+        <translation>No entry selected.</translation>
     </message>
 </context>
 <context>
@@ -862,6 +1083,38 @@ Nothing was imported.</translation>
 </context>
 <context>
     <name>FilterBar</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Strategie</source>
+        <translation>Strategy</translation>
+    </message>
+    <message>
+        <source>Zielgruppe</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>Handlungsfeld</source>
+        <translation>Field of action</translation>
+    </message>
+    <message>
+        <source>Räumliche Ebene</source>
+        <translation>Spatial level</translation>
+    </message>
+    <message>
+        <source>Projektart</source>
+        <translation>Project type</translation>
+    </message>
+    <message>
+        <source>Sowieso-Themen</source>
+        <translation>Ongoing topics</translation>
+    </message>
     <message>
         <source>Suchen: Titel, Beschreibung, Grund, Karte … (Strg+F)</source>
         <translation>Search: title, description, reason, card … (Ctrl+F)</translation>
@@ -1061,6 +1314,10 @@ The measures remain untouched.</translation>
         <translation>No open measure is stalled.</translation>
     </message>
     <message>
+        <source>Übersicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
         <source>Datenschutz-Prüfung fällig</source>
         <translation>Privacy review due</translation>
     </message>
@@ -1077,6 +1334,10 @@ The measures remain untouched.</translation>
         <translation>could not be loaded: %1</translation>
     </message>
     <message>
+        <source>Nächstes Treffen</source>
+        <translation>Next meeting</translation>
+    </message>
+    <message>
         <source>Kein Treffen geplant.</source>
         <translation>No meeting planned.</translation>
     </message>
@@ -1087,6 +1348,18 @@ The measures remain untouched.</translation>
     <message>
         <source>Einladungen noch nicht versendet</source>
         <translation>Invitations not sent yet</translation>
+    </message>
+    <message>
+        <source>Ort noch offen</source>
+        <translation>Venue to be confirmed</translation>
+    </message>
+    <message>
+        <source>Rückmeldungen</source>
+        <translation>Replies</translation>
+    </message>
+    <message>
+        <source>Tagesordnung</source>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>und 1 weitere</source>
@@ -1211,6 +1484,18 @@ Nothing was imported.</translation>
 <context>
     <name>InvitationsPanel</name>
     <message>
+        <source>1 eingeladene Stelle</source>
+        <translation>1 invitee</translation>
+    </message>
+    <message>
+        <source>%1 Eingeladene</source>
+        <translation>%1 invitees</translation>
+    </message>
+    <message>
+        <source>ohne Rückmeldung</source>
+        <translation>no reply</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1307,6 +1592,10 @@ Nothing was imported.</translation>
     <message>
         <source>Noch kein Verteiler angelegt – „Neu“ legt einen an.</source>
         <translation>No distribution list yet – “New” creates one.</translation>
+    </message>
+    <message>
+        <source>%1 Einträge</source>
+        <translation>%1 entries</translation>
     </message>
     <message>
         <source>Verteiler nicht angelegt</source>
@@ -1451,6 +1740,22 @@ Nothing was imported.</translation>
 <context>
     <name>MeasureBoard</name>
     <message>
+        <source>Projektträger: %1</source>
+        <translation>Project lead: %1</translation>
+    </message>
+    <message>
+        <source>Fortschritt %1 % · Ampel: %2</source>
+        <translation>Progress %1 % · Traffic light: %2</translation>
+    </message>
+    <message>
+        <source>(überfällig)</source>
+        <translation>(overdue)</translation>
+    </message>
+    <message>
+        <source>Zieltermin: %1</source>
+        <translation>Target date: %1</translation>
+    </message>
+    <message>
         <source>Karte verschieben: ziehen oder Strg+← / Strg+→ · Spalte wechseln: ← / → · Öffnen: Eingabetaste oder Doppelklick</source>
         <translation>Move card: drag or Ctrl+← / Ctrl+→ · Change column: ← / → · Open: Enter or double-click</translation>
     </message>
@@ -1482,6 +1787,130 @@ Nothing was imported.</translation>
 <context>
     <name>MeasureDetailPane</name>
     <message>
+        <source>hoch</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>mittel</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <source>niedrig</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>angelegt</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>%1 entfernt</source>
+        <translation>%1 removed</translation>
+    </message>
+    <message>
+        <source>Treffen %1</source>
+        <translation>Meeting %1</translation>
+    </message>
+    <message>
+        <source>im Treffen %1</source>
+        <translation>in the meeting %1</translation>
+    </message>
+    <message>
+        <source>ab %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>bis %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ampel</source>
+        <translation>Traffic light</translation>
+    </message>
+    <message>
+        <source>Fortschritt</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Priorität</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Projektträger</source>
+        <translation>Project lead</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Verantwortlich</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Strategie</source>
+        <translation>Strategy</translation>
+    </message>
+    <message>
+        <source>Handlungsfelder</source>
+        <translation>Fields of action</translation>
+    </message>
+    <message>
+        <source>Zielgruppen</source>
+        <translation>Target groups</translation>
+    </message>
+    <message>
+        <source>Räumliche Ebene</source>
+        <translation>Spatial level</translation>
+    </message>
+    <message>
+        <source>Projektart</source>
+        <translation>Project type</translation>
+    </message>
+    <message>
+        <source>Sowieso-Themen</source>
+        <translation>Ongoing topics</translation>
+    </message>
+    <message>
+        <source>Teil von</source>
+        <translation>Part of</translation>
+    </message>
+    <message>
+        <source>Entstanden in</source>
+        <translation>Originated in</translation>
+    </message>
+    <message>
+        <source>ohne Status</source>
+        <translation>no status</translation>
+    </message>
+    <message>
+        <source>Teilmaßnahmen (%1)</source>
+        <translation>Sub-measures (%1)</translation>
+    </message>
+    <message>
+        <source>Besprochen in</source>
+        <translation>Discussed in</translation>
+    </message>
+    <message>
+        <source>Verlauf</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Noch keine Änderungen.</source>
+        <translation>No changes yet.</translation>
+    </message>
+    <message>
+        <source>(aus: %1)</source>
+        <translation>(from: %1)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Nächste Schritte&lt;/b&gt;</source>
         <translation>&lt;b&gt;Next steps&lt;/b&gt;</translation>
     </message>
@@ -1500,6 +1929,10 @@ Nothing was imported.</translation>
     <message>
         <source>Entfernen</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Keine Maßnahme ausgewählt.</source>
+        <translation>No measure selected.</translation>
     </message>
     <message>
         <source>Abhaken, wenn erledigt</source>
@@ -1556,6 +1989,18 @@ Nothing was imported.</translation>
 </context>
 <context>
     <name>MeasureDialog</name>
+    <message>
+        <source>hoch</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>mittel</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <source>niedrig</source>
+        <translation>low</translation>
+    </message>
     <message>
         <source>Maßnahme bearbeiten – %1</source>
         <translation>Edit measure – %1</translation>
@@ -1756,6 +2201,14 @@ Nothing was imported.</translation>
 <context>
     <name>MeasureOverview</name>
     <message>
+        <source>seit 1 Tag</source>
+        <translation>for 1 day</translation>
+    </message>
+    <message>
+        <source>seit %1 Tagen</source>
+        <translation>for %1 days</translation>
+    </message>
+    <message>
         <source>Maßnahmen</source>
         <translation>Measures</translation>
     </message>
@@ -1816,8 +2269,32 @@ Nothing was imported.</translation>
         <translation>Stalled for more than 6 months</translation>
     </message>
     <message>
+        <source>%1 überfällig</source>
+        <translation>overdue %1</translation>
+    </message>
+    <message>
+        <source>(Ziel %1)</source>
+        <translation>(target %1)</translation>
+    </message>
+    <message>
+        <source>fällig %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <source>zu %1</source>
+        <translation>for %1</translation>
+    </message>
+    <message>
         <source>Keine überfälligen Maßnahmen.</source>
         <translation>No overdue measures.</translation>
+    </message>
+    <message>
+        <source>Aufgaben</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>letzte Änderung %1 (%2)</source>
+        <translation>last changed %1 (%2)</translation>
     </message>
     <message>
         <source>Keine: jede offene Maßnahme hat sich bewegt.</source>
@@ -2189,6 +2666,14 @@ Nothing was imported.</translation>
         <translation>The agenda is empty – create an item with Ctrl+Shift+N.</translation>
     </message>
     <message>
+        <source>Vortrag: %1</source>
+        <translation>Presenter: %1</translation>
+    </message>
+    <message>
+        <source>Maßnahme: %1</source>
+        <translation>Measure: %1</translation>
+    </message>
+    <message>
         <source>ungespeicherte Änderung …</source>
         <translation>unsaved change …</translation>
     </message>
@@ -2244,8 +2729,27 @@ Nothing was imported.</translation>
         <translation>All (no restriction)</translation>
     </message>
     <message>
-        <source>alle</source>
-        <translation>all</translation>
+        <source>%1: alle</source>
+        <translation>%1: all</translation>
+    </message>
+</context>
+<context>
+    <name>MunicipalityModel</name>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Maßnahmen</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>als Träger</source>
+        <translation>as lead</translation>
+    </message>
+    <message>
+        <source>offen</source>
+        <translation>open</translation>
     </message>
 </context>
 <context>
@@ -2508,6 +3012,10 @@ Nothing was imported.</translation>
         <translation>%1 and %2: both entered</translation>
     </message>
     <message>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
         <source>%1 und %2: beide geändert</source>
         <translation>%1 and %2: both changed</translation>
     </message>
@@ -2701,6 +3209,13 @@ Nothing was imported.</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Druckvorschau</source>
+        <translation>Print preview</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyReviewDialog</name>
     <message>
         <source>Datenschutz-Prüfung</source>
@@ -2741,6 +3256,26 @@ Nothing was imported.</translation>
 </context>
 <context>
     <name>PrivacyTab</name>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Zweck</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Textfassung</source>
+        <translation>Text version</translation>
+    </message>
     <message>
         <source>nicht erfasst</source>
         <translation>not recorded</translation>
@@ -2893,6 +3428,38 @@ Nothing was imported.</translation>
         <translation>none yet</translation>
     </message>
     <message>
+        <source>Keine Treffer.</source>
+        <translation>No matches.</translation>
+    </message>
+    <message>
+        <source>Protokoll: %1 · Revision %2</source>
+        <translation>Minutes: %1 · revision %2</translation>
+    </message>
+    <message>
+        <source>genehmigt am %1</source>
+        <translation>approved on %1</translation>
+    </message>
+    <message>
+        <source>Sitzungsleitung: %1</source>
+        <translation>Chair: %1</translation>
+    </message>
+    <message>
+        <source>Protokollführung: %1</source>
+        <translation>Minute-taker: %1</translation>
+    </message>
+    <message>
+        <source>Anwesend: %1 · TOPs: %2</source>
+        <translation>Present: %1 · items: %2</translation>
+    </message>
+    <message>
+        <source>Anlage %1: %2</source>
+        <translation>Attachment %1: %2</translation>
+    </message>
+    <message>
+        <source>Frühere Revisionen:</source>
+        <translation>Earlier revisions:</translation>
+    </message>
+    <message>
         <source>Protokoll speichern</source>
         <translation>Save minutes</translation>
     </message>
@@ -2983,6 +3550,48 @@ Nothing was imported.</translation>
         <source>Multilok-Datenbank (*.sqlite *.db);;Alle Dateien (*)</source>
         <translation>Multilok database (*.sqlite *.db);;All files (*)</translation>
     </message>
+    <message>
+        <source>Den gesicherten Stand (%1) wiederherstellen?
+
+Änderungen seit dieser Sicherung sind danach nicht mehr zu sehen. Der jetzige Stand wird vorher gesichert und lässt sich ebenso zurückholen.</source>
+        <translation>Restore the backed-up state (%1)?
+
+Changes made since this backup will no longer be visible. The current state is backed up first and can be restored in the same way.</translation>
+    </message>
+    <message>
+        <source>Datenbank lässt sich nicht öffnen</source>
+        <translation>The database cannot be opened</translation>
+    </message>
+    <message>
+        <source>Neueste fehlerfreie Sicherung: %1. Multilok kann sie wiederherstellen; die jetzige Datei bleibt dabei unverändert als „…beschädigt-…“ daneben erhalten.</source>
+        <translation>Latest intact backup: %1. Multilok can restore it; the current file is kept unchanged next to it as “…beschädigt-…”.</translation>
+    </message>
+    <message>
+        <source>In den Sicherungsordnern gibt es keine fehlerfreie Sicherung. Sie können eine Sicherungsdatei auswählen, z. B. von einem Netzlaufwerk oder USB-Stick; die jetzige Datei bleibt erhalten.</source>
+        <translation>There is no intact backup in the backup folders. You can choose a backup file, e.g. from a network drive or USB stick; the current file is kept.</translation>
+    </message>
+    <message>
+        <source>Andere Sicherung …</source>
+        <translation>Other backup …</translation>
+    </message>
+    <message>
+        <source>Beenden</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Nicht wiederhergestellt</source>
+        <translation>Not restored</translation>
+    </message>
+    <message>
+        <source>Sicherung wiederhergestellt</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <source>Die Sicherung ist wiederhergestellt. Die vorherige Datei ist aufbewahrt unter:
+%1</source>
+        <translation>The backup has been restored. The previous file is kept at:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialog</name>
@@ -3001,6 +3610,26 @@ Nothing was imported.</translation>
 </context>
 <context>
     <name>SearchPopup</name>
+    <message>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Organisationen</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Treffen</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Protokolle</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Maßnahmen</source>
+        <translation>Measures</translation>
+    </message>
     <message>
         <source>Suchen</source>
         <translation>Search</translation>
@@ -3024,6 +3653,98 @@ Nothing was imported.</translation>
 </context>
 <context>
     <name>SeriesDialog</name>
+    <message>
+        <source>Jan.</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>Feb.</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>März</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Apr.</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>Mai</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Juni</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>Juli</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>Aug.</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>Sep.</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>Okt.</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>Nov.</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>Dez.</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <source>Montag</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Dienstag</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Mittwoch</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Donnerstag</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Freitag</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Samstag</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Sonntag</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>letzten</source>
+        <translation>last</translation>
+    </message>
+    <message>
+        <source>jährlich, in den Monaten</source>
+        <translation>yearly, in the months</translation>
+    </message>
+    <message>
+        <source>monatlich</source>
+        <translation>monthly</translation>
+    </message>
+    <message>
+        <source>wöchentlich</source>
+        <translation>weekly</translation>
+    </message>
     <message>
         <source>Neue Treffenreihe</source>
         <translation>New meeting series</translation>
@@ -3139,6 +3860,30 @@ Nothing was imported.</translation>
     <message>
         <source>Verteiler: %1</source>
         <translation>Distribution list: %1</translation>
+    </message>
+    <message>
+        <source>jedes Jahr</source>
+        <translation>every year</translation>
+    </message>
+    <message>
+        <source>Jahre</source>
+        <translation>years</translation>
+    </message>
+    <message>
+        <source>jeden Monat</source>
+        <translation>every month</translation>
+    </message>
+    <message>
+        <source>Monate</source>
+        <translation>months</translation>
+    </message>
+    <message>
+        <source>jede Woche</source>
+        <translation>every week</translation>
+    </message>
+    <message>
+        <source>Wochen</source>
+        <translation>weeks</translation>
     </message>
     <message>
         <source>alle </source>
@@ -3545,6 +4290,38 @@ Nothing was imported.</translation>
 <context>
     <name>ToolCardDialog</name>
     <message>
+        <source>Strategie</source>
+        <translation>Strategy</translation>
+    </message>
+    <message>
+        <source>Räumliche Ebene</source>
+        <translation>Spatial level</translation>
+    </message>
+    <message>
+        <source>Projektart</source>
+        <translation>Project type</translation>
+    </message>
+    <message>
+        <source>Zielgruppen</source>
+        <translation>Target groups</translation>
+    </message>
+    <message>
+        <source>Handlungsfelder</source>
+        <translation>Fields of action</translation>
+    </message>
+    <message>
+        <source>(ausgemustert)</source>
+        <translation>(retired)</translation>
+    </message>
+    <message>
+        <source>1 Maßnahme aus dieser Karte angelegt.</source>
+        <translation>1 measure created from this card.</translation>
+    </message>
+    <message>
+        <source>%1 Maßnahmen aus dieser Karte angelegt.</source>
+        <translation>%1 measures created from this card.</translation>
+    </message>
+    <message>
         <source>Planungskarte wählen</source>
         <translation>Choose planning card</translation>
     </message>
@@ -3716,10 +4493,6 @@ Nothing was imported.</translation>
     <message>
         <source>Person auswählen</source>
         <translation>Choose person</translation>
-    </message>
-    <message>
-        <source>Druckvorschau</source>
-        <translation>Print preview</translation>
     </message>
 </context>
 <context>

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ...services.organisations import OrganisationDetails
 from ...services.people import PersonDetails
 from ...services.privacy import PrivacyDetails
+
+translate = QCoreApplication.translate  # context "DetailPane", as self.tr() of the pane
 
 
 def _row(label: str, value: str) -> str:
@@ -48,6 +50,13 @@ STYLE = """
 """
 
 
+def _notes(notes: str) -> str:
+    if not notes:
+        return ""
+    heading = translate("DetailPane", "Notizen")
+    return f"<h3>{heading}</h3><p>{escape(notes).replace(chr(10), '<br>')}</p>"
+
+
 def privacy_rows(privacy: PrivacyDetails | None, today: date | None = None) -> str:
     """ "Einwilligung: ja (2026)", the legal basis and the next review (DESIGN.md §8)."""
     if privacy is None:
@@ -56,12 +65,16 @@ def privacy_rows(privacy: PrivacyDetails | None, today: date | None = None) -> s
     review = privacy.next_review
     review_text = f"{review:%d.%m.%Y}" if review else ""
     if review and today and review <= today:
-        review_text = f"<span style='color:#b00020'>{review_text} – fällig</span>"
+        due = translate("DetailPane", "fällig")
+        review_text = f"<span style='color:#b00020'>{review_text} – {due}</span>"
     return "".join(
         [
-            _row("Einwilligung", escape(privacy.summary)),
-            _row("Rechtsgrundlage", escape(basis.value if basis else "nicht erfasst")),
-            _row("Prüfung", review_text),
+            _row(translate("DetailPane", "Einwilligung"), escape(privacy.summary)),
+            _row(
+                translate("DetailPane", "Rechtsgrundlage"),
+                escape(basis.value if basis else translate("DetailPane", "nicht erfasst")),
+            ),
+            _row(translate("DetailPane", "Prüfung"), review_text),
         ]
     )
 
@@ -75,15 +88,19 @@ def person_html(
     address = escape(" ".join(p for p in (d.street, f"{d.postal_code} {d.city}".strip()) if p))
     rows = "".join(
         [
-            _row("E-Mail", _mail(d.email)),
-            _row("Telefon", _phone(d.phone)),
-            _row("Mobil", _phone(d.mobile)),
-            _row("Anschrift", address),
-            _row("Schlagworte", escape(", ".join(d.tags))),
-            _row("Verteiler", escape(", ".join(person.distribution_lists))),
+            _row(translate("DetailPane", "E-Mail"), _mail(d.email)),
+            _row(translate("DetailPane", "Telefon"), _phone(d.phone)),
+            _row(translate("DetailPane", "Mobil"), _phone(d.mobile)),
+            _row(translate("DetailPane", "Anschrift"), address),
+            _row(translate("DetailPane", "Schlagworte"), escape(", ".join(d.tags))),
             _row(
-                "Treffen",
-                f"{person.meetings_attended} besucht · offene Aufgaben: {person.open_action_items}",
+                translate("DetailPane", "Verteiler"), escape(", ".join(person.distribution_lists))
+            ),
+            _row(
+                translate("DetailPane", "Treffen"),
+                translate("DetailPane", "%1 besucht · offene Aufgaben: %2")
+                .replace("%1", str(person.meetings_attended))
+                .replace("%2", str(person.open_action_items)),
             ),
         ]
     ) + privacy_rows(privacy, today)
@@ -93,19 +110,20 @@ def person_html(
         period = ""
         if m.valid_from or m.valid_until:
             start = f"{m.valid_from:%d.%m.%Y}" if m.valid_from else "…"
-            end = f"{m.valid_until:%d.%m.%Y}" if m.valid_until else "heute"
+            end = f"{m.valid_until:%d.%m.%Y}" if m.valid_until else translate("DetailPane", "heute")
             period = f" <span class='former'>({start} – {end})</span>"
         primary = " ★" if m.is_primary else ""
         memberships.append(
             f"<li><a href='organisation:{m.organisation_id}'>{escape(m.organisation_name)}</a>"
             f"{primary}{'<br>' + details if details else ''}{period}</li>"
         )
+    organisations = translate("DetailPane", "Organisationen")
     organisation_block = (
-        f"<h3>Organisationen</h3><ul style='margin-left:-20px'>{''.join(memberships)}</ul>"
+        f"<h3>{organisations}</h3><ul style='margin-left:-20px'>{''.join(memberships)}</ul>"
         if memberships
         else ""
     )
-    notes = f"<h3>Notizen</h3><p>{escape(d.notes).replace(chr(10), '<br>')}</p>" if d.notes else ""
+    notes = _notes(d.notes)
     return (
         f"{STYLE}<h2>{heading}</h2><div class='sub'>{sub}</div>"
         f"<table>{rows}</table>{organisation_block}{notes}"
@@ -117,28 +135,32 @@ def organisation_html(organisation: OrganisationDetails) -> str:
     address = escape(" ".join(p for p in (d.street, f"{d.postal_code} {d.city}".strip()) if p))
     rows = "".join(
         [
-            _row("Anschrift", address),
-            _row("Telefon", _phone(d.phone)),
-            _row("E-Mail", _mail(d.email)),
-            _row("Webseite", _web(d.website)),
-            _row("Schlagworte", escape(", ".join(d.tags))),
+            _row(translate("DetailPane", "Anschrift"), address),
+            _row(translate("DetailPane", "Telefon"), _phone(d.phone)),
+            _row(translate("DetailPane", "E-Mail"), _mail(d.email)),
+            _row(translate("DetailPane", "Webseite"), _web(d.website)),
+            _row(translate("DetailPane", "Schlagworte"), escape(", ".join(d.tags))),
         ]
     )
     members = []
     for member in organisation.members:
         details = ", ".join(escape(p) for p in (member.role, member.department) if p)
         css = "" if member.current else " class='former'"
-        former = " (ehemals)" if not member.current else ""
+        former = " " + translate("DetailPane", "(ehemals)") if not member.current else ""
         members.append(
             f"<li{css}><a href='person:{member.person_id}'>{escape(member.name)}</a>{former}"
             f"{' – ' + details if details else ''}</li>"
         )
-    member_block = (
-        f"<h3>Personen ({len(members)})</h3><ul style='margin-left:-20px'>{''.join(members)}</ul>"
-        if members
-        else "<h3>Personen</h3><p class='former'>Noch niemand zugeordnet.</p>"
-    )
-    notes = f"<h3>Notizen</h3><p>{escape(d.notes).replace(chr(10), '<br>')}</p>" if d.notes else ""
+    if members:
+        people = translate("DetailPane", "Personen (%1)").replace("%1", str(len(members)))
+        member_block = f"<h3>{people}</h3><ul style='margin-left:-20px'>{''.join(members)}</ul>"
+    else:
+        people, nobody = (
+            translate("DetailPane", "Personen"),
+            translate("DetailPane", "Noch niemand zugeordnet."),
+        )
+        member_block = f"<h3>{people}</h3><p class='former'>{nobody}</p>"
+    notes = _notes(d.notes)
     return (
         f"{STYLE}<h2>{escape(d.name)}</h2><div class='sub'>{escape(organisation.kind_name)}</div>"
         f"<table>{rows}</table>{member_block}{notes}"
@@ -160,9 +182,8 @@ class DetailPane(QTextBrowser):
         self.show_nothing()
 
     def show_nothing(self, text: str = "") -> None:
-        self.setHtml(
-            f"<p style='color:#888'>{escape(text or self.tr('Kein Eintrag ausgewählt.'))}</p>"
-        )
+        text = text or self.tr("Kein Eintrag ausgewählt.")
+        self.setHtml(f"<p style='color:#888'>{escape(text)}</p>")
 
     def show_person(
         self,

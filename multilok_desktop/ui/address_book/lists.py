@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from ...services.address_book import (
     OrganisationRow,
     OrganisationSort,
@@ -14,21 +16,35 @@ from ...services.address_book_service import AddressBookService
 from ..paged_model import ColumnSpec, PagedTableModel
 
 PEOPLE_COLUMNS: list[ColumnSpec[PersonRow]] = [
-    ColumnSpec("Name", lambda r: r.name, PersonSort.NAME),
-    ColumnSpec("Organisation", lambda r: r.organisation, PersonSort.ORGANISATION),
-    ColumnSpec("Funktion", lambda r: r.function, PersonSort.FUNCTION),
-    ColumnSpec("Ort", lambda r: r.city, PersonSort.CITY),
-    ColumnSpec("E-Mail", lambda r: r.email, PersonSort.EMAIL),
-    ColumnSpec("Telefon", lambda r: r.phone, PersonSort.PHONE),
+    ColumnSpec(QT_TRANSLATE_NOOP("ColumnSpec", "Name"), lambda r: r.name, PersonSort.NAME),
+    ColumnSpec(
+        QT_TRANSLATE_NOOP("ColumnSpec", "Organisation"),
+        lambda r: r.organisation,
+        PersonSort.ORGANISATION,
+    ),
+    ColumnSpec(
+        QT_TRANSLATE_NOOP("ColumnSpec", "Funktion"), lambda r: r.function, PersonSort.FUNCTION
+    ),
+    ColumnSpec(QT_TRANSLATE_NOOP("ColumnSpec", "Ort"), lambda r: r.city, PersonSort.CITY),
+    ColumnSpec(QT_TRANSLATE_NOOP("ColumnSpec", "E-Mail"), lambda r: r.email, PersonSort.EMAIL),
+    ColumnSpec(QT_TRANSLATE_NOOP("ColumnSpec", "Telefon"), lambda r: r.phone, PersonSort.PHONE),
 ]
 
 ORGANISATION_COLUMNS: list[ColumnSpec[OrganisationRow]] = [
-    ColumnSpec("Name", lambda r: r.name, OrganisationSort.NAME),
-    ColumnSpec("Art", lambda r: r.kind, OrganisationSort.KIND),
-    ColumnSpec("Ort", lambda r: r.city, OrganisationSort.CITY),
-    ColumnSpec("Personen", lambda r: r.people_count, OrganisationSort.PEOPLE),
-    ColumnSpec("E-Mail", lambda r: r.email, OrganisationSort.EMAIL),
-    ColumnSpec("Telefon", lambda r: r.phone, OrganisationSort.PHONE),
+    ColumnSpec(QT_TRANSLATE_NOOP("ColumnSpec", "Name"), lambda r: r.name, OrganisationSort.NAME),
+    ColumnSpec(QT_TRANSLATE_NOOP("ColumnSpec", "Art"), lambda r: r.kind, OrganisationSort.KIND),
+    ColumnSpec(QT_TRANSLATE_NOOP("ColumnSpec", "Ort"), lambda r: r.city, OrganisationSort.CITY),
+    ColumnSpec(
+        QT_TRANSLATE_NOOP("ColumnSpec", "Personen"),
+        lambda r: r.people_count,
+        OrganisationSort.PEOPLE,
+    ),
+    ColumnSpec(
+        QT_TRANSLATE_NOOP("ColumnSpec", "E-Mail"), lambda r: r.email, OrganisationSort.EMAIL
+    ),
+    ColumnSpec(
+        QT_TRANSLATE_NOOP("ColumnSpec", "Telefon"), lambda r: r.phone, OrganisationSort.PHONE
+    ),
 ]
 
 

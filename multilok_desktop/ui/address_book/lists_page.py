@@ -142,7 +142,8 @@ class ListsPage(QWidget):
             return
         details = self._service.distribution_list(list_id)
         self._title.setText(
-            f"{details.name} – {len(details.members)} Einträge"
+            f"{details.name} – "
+            + self.tr("%1 Einträge").replace("%1", str(len(details.members)))
             + (f" · {details.description}" if details.description else "")
         )
         for member in details.members:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,7 +47,13 @@ from ...services.privacy import (
 from ...services.privacy_service import PrivacyService
 from ..dialog_buttons import dialog_buttons
 
-CONSENT_COLUMNS = ("Datum", "Status", "Art", "Zweck", "Textfassung")
+CONSENT_COLUMNS = (
+    QT_TRANSLATE_NOOP("PrivacyTab", "Datum"),
+    QT_TRANSLATE_NOOP("PrivacyTab", "Status"),
+    QT_TRANSLATE_NOOP("PrivacyTab", "Art"),
+    QT_TRANSLATE_NOOP("PrivacyTab", "Zweck"),
+    QT_TRANSLATE_NOOP("PrivacyTab", "Textfassung"),
+)
 
 
 class ConsentDialog(QDialog):

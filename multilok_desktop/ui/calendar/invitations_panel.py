@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,11 +47,19 @@ INVITATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def response_summary(counts: dict[Response, int]) -> str:
     """ "26 Eingeladene · 10 ohne Rückmeldung · 11 zugesagt · 2 abgesagt"."""
+    translate = QCoreApplication.translate
     total = sum(counts.values())
-    parts = ["1 eingeladene Stelle" if total == 1 else f"{total} Eingeladene"]
+    parts = [
+        translate("InvitationsPanel", "1 eingeladene Stelle")
+        if total == 1
+        else translate("InvitationsPanel", "%1 Eingeladene").replace("%1", str(total))
+    ]
     for response in Response:
         if counts.get(response):
-            label = "ohne Rückmeldung" if response == Response.INVITED else response.value
+            if response == Response.INVITED:
+                label = translate("InvitationsPanel", "ohne Rückmeldung")
+            else:
+                label = response.value
             parts.append(f"{counts[response]} {label}")
     return " · ".join(parts)
 

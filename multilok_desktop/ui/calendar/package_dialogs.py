@@ -160,10 +160,11 @@ class PackageImportDialog(QDialog):
             f"<td>{escape(d.there)}</td></tr>"
             for d in conflict.differences
         )
+        field = self.tr("Feld")
         self.details.setHtml(
             f"<p><b>{escape(conflict.label)}</b></p>"
             "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-            f"<tr><th>{self.tr('Feld')}</th><th>{escape(self._here_name)}</th>"
+            f"<tr><th>{field}</th><th>{escape(self._here_name)}</th>"
             f"<th>{escape(self._there_name)}</th></tr>{cells}</table>"
         )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTime, QTimer, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,25 +40,40 @@ from ..address_book.picker import pick_organisations, pick_people
 from ..dialog_buttons import buddy_label, dialog_buttons
 
 MONTHS = [
-    "Jan.",
-    "Feb.",
-    "März",
-    "Apr.",
-    "Mai",
-    "Juni",
-    "Juli",
-    "Aug.",
-    "Sep.",
-    "Okt.",
-    "Nov.",
-    "Dez.",
+    QT_TRANSLATE_NOOP("SeriesDialog", "Jan."),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Feb."),
+    QT_TRANSLATE_NOOP("SeriesDialog", "März"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Apr."),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Mai"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Juni"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Juli"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Aug."),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Sep."),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Okt."),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Nov."),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Dez."),
 ]
 WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
-ORDINALS = [(1, "1."), (2, "2."), (3, "3."), (4, "4."), (-1, "letzten")]
+WEEKDAY_NAMES = [
+    QT_TRANSLATE_NOOP("SeriesDialog", "Montag"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Dienstag"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Mittwoch"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Donnerstag"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Freitag"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Samstag"),
+    QT_TRANSLATE_NOOP("SeriesDialog", "Sonntag"),
+]  # the same, for the form (WEEKDAYS[:2] in dates stays German)
+ORDINALS = [
+    (1, "1."),
+    (2, "2."),
+    (3, "3."),
+    (4, "4."),
+    (-1, QT_TRANSLATE_NOOP("SeriesDialog", "letzten")),
+]
 FREQUENCIES = [
-    ("yearly", "jährlich, in den Monaten"),
-    ("monthly", "monatlich"),
-    ("weekly", "wöchentlich"),
+    ("yearly", QT_TRANSLATE_NOOP("SeriesDialog", "jährlich, in den Monaten")),
+    ("monthly", QT_TRANSLATE_NOOP("SeriesDialog", "monatlich")),
+    ("weekly", QT_TRANSLATE_NOOP("SeriesDialog", "wöchentlich")),
 ]
 INVITEE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -88,16 +103,16 @@ class SeriesDialog(QDialog):
         self._title = QLineEdit()
         self._frequency = QComboBox()
         for key, label in FREQUENCIES:
-            self._frequency.addItem(label, key)
+            self._frequency.addItem(self.tr(label), key)
         self._interval = QSpinBox()
         self._interval.setRange(1, 12)
 
-        self._months = [QCheckBox(name) for name in MONTHS]
+        self._months = [QCheckBox(self.tr(name)) for name in MONTHS]
         self._ordinal = QComboBox()
         for value, label in ORDINALS:
-            self._ordinal.addItem(label, value)
+            self._ordinal.addItem(self.tr(label), value)
         self._weekday = QComboBox()
-        self._weekday.addItems(WEEKDAYS)
+        self._weekday.addItems([self.tr(name) for name in WEEKDAY_NAMES])
         self._first_date = QDateEdit()
         self._first_date.setCalendarPopup(True)
         self._first_date.setDisplayFormat("dd.MM.yyyy")
@@ -313,8 +328,9 @@ class SeriesDialog(QDialog):
 
     @Slot()
     def _update_month_state(self) -> None:
-        units = {"yearly": ("jedes Jahr", "Jahre"), "monthly": ("jeden Monat", "Monate"),
-                 "weekly": ("jede Woche", "Wochen")}  # fmt: skip
+        units = {"yearly": (self.tr("jedes Jahr"), self.tr("Jahre")),
+                 "monthly": (self.tr("jeden Monat"), self.tr("Monate")),
+                 "weekly": (self.tr("jede Woche"), self.tr("Wochen"))}  # fmt: skip
         every, many = units[self._frequency.currentData()]
         self._interval.setSpecialValueText(every)  # shown for 1: "jedes Jahr", else "alle 2 Jahre"
         self._interval.setPrefix(self.tr("alle "))

@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,30 +49,37 @@ WEEKDAYS = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
 
 
 def meeting_html(details: object, counts: dict, warnings: list[str]) -> str:  # noqa: ANN001
+    translate = QCoreApplication.translate
     s = details.summary  # type: ignore[attr-defined]
     start, end = local(s.start), local(s.end)
+    open_place = translate("CalendarView", "Ort noch offen")
     rows = [
         f"<b>{WEEKDAYS[start.weekday()]}., {start:%d.%m.%Y}, {start:%H:%M}–{end:%H:%M} Uhr</b>",
-        escape(s.location) if s.location else "<i>Ort noch offen</i>",
-        f"Status: {escape(s.status)}",
+        escape(s.location) if s.location else f"<i>{escape(open_place)}</i>",
+        escape(translate("CalendarView", "Status: %1").replace("%1", s.status)),
     ]
     if details.topics:  # type: ignore[attr-defined]
-        rows.append("Schwerpunkte: " + escape(", ".join(details.topics)))  # type: ignore[attr-defined]
+        topics = ", ".join(details.topics)  # type: ignore[attr-defined]
+        rows.append(escape(translate("CalendarView", "Schwerpunkte: %1").replace("%1", topics)))
     if sum(counts.values()):
         rows.append(escape(response_summary(counts)))
     warning_html = "".join(
         f"<p style='background:#fff4ce;margin:2px 0;padding:2px'>⚠ {escape(w)}</p>"
         for w in warnings
     )
+    non_public = escape(translate("CalendarView", "(nicht öffentlich)"))
+    minutes = translate("CalendarView", "%1 Min.")
     agenda = "".join(
         f"<tr><td style='padding-right:8px'>{escape(i.number)}</td><td>{escape(i.title)}"
-        f"{' <i>(nicht öffentlich)</i>' if i.non_public else ''}</td>"
-        f"<td style='color:#666;padding-left:8px'>{i.planned_minutes} Min.</td></tr>"
+        f"{f' <i>{non_public}</i>' if i.non_public else ''}</td>"
+        f"<td style='color:#666;padding-left:8px'>"
+        f"{escape(minutes.replace('%1', str(i.planned_minutes)))}</td></tr>"
         for i in details.agenda  # type: ignore[attr-defined]
     )
+    heading = escape(translate("CalendarView", "Tagesordnung"))
     return (
         f"<h2 style='margin:0'>{escape(s.title)}</h2><p>{'<br>'.join(rows)}</p>{warning_html}"
-        + (f"<h3>Tagesordnung</h3><table>{agenda}</table>" if agenda else "")
+        + (f"<h3>{heading}</h3><table>{agenda}</table>" if agenda else "")
     )
 
 
@@ -315,13 +322,15 @@ class CalendarView(QWidget):
         self._current_id = meeting_id
         self._current_status = ""
         if meeting_id is None:
-            self.details.setHtml("<p style='color:#888'>Kein Treffen ausgewählt.</p>")
+            nothing = escape(self.tr("Kein Treffen ausgewählt."))
+            self.details.setHtml(f"<p style='color:#888'>{nothing}</p>")
         else:
             try:
                 details = self._service.meeting_details(meeting_id)
             except NotFoundError:
                 self._current_id = None
-                self.details.setHtml("<p style='color:#888'>Dieses Treffen gibt es nicht mehr.</p>")
+                gone = escape(self.tr("Dieses Treffen gibt es nicht mehr."))
+                self.details.setHtml(f"<p style='color:#888'>{gone}</p>")
             else:
                 self._current_status = details.summary.status
                 counts = self._service.response_counts(meeting_id)

@@ -232,8 +232,9 @@ class HomeView(QWidget):
             ]
         )  # fmt: skip
         right += self._privacy_section(summary.privacy or self.privacy)
+        heading = self.tr("Übersicht")
         return (
-            f"{STYLE}<h1>{escape(self.tr('Übersicht'))}</h1>"
+            f"{STYLE}<h1>{escape(heading)}</h1>"
             f"<p class='sub' style='margin-top:0; margin-bottom:16px'>{escape(_long_day(summary.today))}</p>"
             "<table width='100%' cellspacing='0' cellpadding='0' style='margin-top:14px'><tr>"
             f"<td width='50%' valign='top' style='padding-right:24px'>{left}</td>"
@@ -254,7 +255,8 @@ class HomeView(QWidget):
         return f"<h3>{escape(title)}</h3><p class='quiet' style='margin-top:0'>{escape(note)}</p>"
 
     def _meeting_html(self, meeting: NextMeeting | None) -> str:
-        heading = f"<h3>{escape(self.tr('Nächstes Treffen'))}</h3>"
+        next_meeting = self.tr("Nächstes Treffen")
+        heading = f"<h3>{escape(next_meeting)}</h3>"
         if meeting is None:
             text = self.tr("Kein Treffen geplant.")
             return f"{heading}<p class='quiet'>{escape(text)}</p>"
@@ -273,15 +275,15 @@ class HomeView(QWidget):
         agenda_html = (
             escape(agenda) if meeting.agenda_items else f"<span class='late'>{agenda}</span>"
         )
-        place = (
-            escape(meeting.location) if meeting.location else f"<i>{self.tr('Ort noch offen')}</i>"
-        )
+        open_place = self.tr("Ort noch offen")
+        replies, agenda_label = self.tr("Rückmeldungen"), self.tr("Tagesordnung")
+        place = escape(meeting.location) if meeting.location else f"<i>{open_place}</i>"
         return (
             f"{heading}<p style='margin-top:0'><b>{_link('meeting', meeting.id, meeting.title)}</b>"
             f"<br>{escape(when)}<br>{place}"
-            f"<br><span class='sub'>{escape(self.tr('Rückmeldungen'))}:</span> "
+            f"<br><span class='sub'>{escape(replies)}:</span> "
             f"{escape(meeting.replies)}"
-            f"<br><span class='sub'>{escape(self.tr('Tagesordnung'))}:</span> {agenda_html}"
+            f"<br><span class='sub'>{escape(agenda_label)}:</span> {agenda_html}"
             f" · {escape(sent)}</p>"
         )
 

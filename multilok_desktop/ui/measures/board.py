@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -188,16 +189,22 @@ def _payload(data: QMimeData) -> dict[str, Any] | None:
 
 def card_description(card: BoardCard) -> str:
     """The card as text: tooltip and screen reader."""
+    translate = QCoreApplication.translate
     lines = [card.title]
     details = [card.code] if card.code else []
     if card.lead:
-        details.append(f"Projektträger: {card.lead}")
+        details.append(translate("MeasureBoard", "Projektträger: %1").replace("%1", card.lead))
     if details:
         lines.append(" · ".join(details))
-    lines.append(f"Fortschritt {card.progress} % · Ampel: {card.traffic_light}")
+    lines.append(
+        translate("MeasureBoard", "Fortschritt %1 % · Ampel: %2")
+        .replace("%1", str(card.progress))
+        .replace("%2", str(card.traffic_light))
+    )
     if card.target_date:
-        late = " (überfällig)" if card.overdue else ""
-        lines.append(f"Zieltermin: {german_date(card.target_date)}{late}")
+        late = " " + translate("MeasureBoard", "(überfällig)") if card.overdue else ""
+        target = translate("MeasureBoard", "Zieltermin: %1")
+        lines.append(target.replace("%1", german_date(card.target_date)) + late)
     return "\n".join(lines)
 
 

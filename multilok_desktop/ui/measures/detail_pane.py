@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,7 +31,12 @@ from .action_dialog import ActionDialog
 from .table import LIGHT_COLOURS, german_date
 
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-PRIORITY_NAMES = {1: "hoch", 2: "mittel", 3: "niedrig"}
+PRIORITY_NAMES = {
+    1: QT_TRANSLATE_NOOP("MeasureDetailPane", "hoch"),
+    2: QT_TRANSLATE_NOOP("MeasureDetailPane", "mittel"),
+    3: QT_TRANSLATE_NOOP("MeasureDetailPane", "niedrig"),
+}
+translate = QCoreApplication.translate  # context "MeasureDetailPane", as self.tr() of the pane
 
 STYLE = """
 <style>
@@ -82,8 +87,10 @@ def _light(light: str, reason: str) -> str:
 
 
 def _history_line(entry: HistoryEntry) -> str:
+    created = translate("MeasureDetailPane", "angelegt")
+    removed = translate("MeasureDetailPane", "%1 entfernt")
     if entry.field == "created":
-        change = "<b>angelegt</b>"
+        change = f"<b>{escape(created)}</b>"
     elif entry.old_value and entry.new_value:
         change = (
             f"<b>{escape(entry.label)}:</b> {escape(entry.old_value)} → {escape(entry.new_value)}"
@@ -91,14 +98,16 @@ def _history_line(entry: HistoryEntry) -> str:
     elif entry.new_value:
         change = f"<b>{escape(entry.label)}:</b> {escape(entry.new_value)}"
     else:
-        change = f"<b>{escape(entry.label)}:</b> {escape(entry.old_value)} entfernt"
+        change = f"<b>{escape(entry.label)}:</b> " + removed.replace("%1", escape(entry.old_value))
     when = entry.changed_at.astimezone(OFFICE_TZ)
     who = f"<br><span class='muted'>{escape(entry.author)}</span>" if entry.author else ""
     note = f"<br><span class='note'>{escape(entry.note)}</span>" if entry.note else ""
     meeting = ""
     if entry.meeting_id:
-        title = escape(entry.meeting_title or f"Treffen {entry.meeting_id}")
-        meeting = f"<br>im Treffen <a href='meeting:{entry.meeting_id}'>{title}</a>"
+        fallback = translate("MeasureDetailPane", "Treffen %1").replace("%1", str(entry.meeting_id))
+        title = escape(entry.meeting_title or fallback)
+        link = f"<a href='meeting:{entry.meeting_id}'>{title}</a>"
+        meeting = "<br>" + translate("MeasureDetailPane", "im Treffen %1").replace("%1", link)
     return (
         f"<tr><td class='when'>{when:%d.%m.%Y}&nbsp;&nbsp;<br>"
         f"<span class='muted'>{when:%H:%M}</span></td>"
@@ -116,9 +125,13 @@ def measure_html(details: MeasureDetails, phase: str = "") -> str:
         p for p in (german_date(details.start_date), german_date(details.target_date)) if p
     )
     if details.start_date and not details.target_date:
-        dates = f"ab {german_date(details.start_date)}"
+        dates = translate("MeasureDetailPane", "ab %1").replace(
+            "%1", german_date(details.start_date)
+        )
     elif details.target_date and not details.start_date:
-        dates = f"bis {german_date(details.target_date)}"
+        dates = translate("MeasureDetailPane", "bis %1").replace(
+            "%1", german_date(details.target_date)
+        )
     partners = "<br>".join(
         f"<a href='organisation:{p.organisation_id}'>{escape(p.name)}</a>"
         + (f" <span class='muted'>({escape(p.role)})</span>" if p.role else "")
@@ -131,23 +144,39 @@ def measure_html(details: MeasureDetails, phase: str = "") -> str:
     )
     rows = "".join(
         [
-            _row("Status", status),
-            _row("Ampel", _light(details.traffic_light, details.delay_reason)),
-            _row("Fortschritt", f"{details.progress} %{_progress_bar(details.progress)}"),
-            _row("Zeitraum", dates),
-            _row("Priorität", PRIORITY_NAMES.get(details.priority, "")),
-            _row("Projektträger", escape(s.lead)),
-            _row("Partner", partners),
-            _row("Verantwortlich", escape(details.responsible)),
-            _row("Strategie", escape(s.strategy)),
-            _row("Handlungsfelder", escape(", ".join(s.action_fields))),
-            _row("Zielgruppen", escape(", ".join(s.target_groups))),
-            _row("Räumliche Ebene", escape(details.spatial_level)),
-            _row("Projektart", escape(details.project_type)),
-            _row("Sowieso-Themen", escape(", ".join(details.pending_topics))),
-            _row("Teil von", parent),
+            _row(translate("MeasureDetailPane", "Status"), status),
             _row(
-                "Entstanden in", _meeting(details.origin_meeting) if details.origin_meeting else ""
+                translate("MeasureDetailPane", "Ampel"),
+                _light(details.traffic_light, details.delay_reason),
+            ),
+            _row(
+                translate("MeasureDetailPane", "Fortschritt"),
+                f"{details.progress} %{_progress_bar(details.progress)}",
+            ),
+            _row(translate("MeasureDetailPane", "Zeitraum"), dates),
+            _row(
+                translate("MeasureDetailPane", "Priorität"),
+                translate("MeasureDetailPane", PRIORITY_NAMES.get(details.priority, "")),
+            ),
+            _row(translate("MeasureDetailPane", "Projektträger"), escape(s.lead)),
+            _row(translate("MeasureDetailPane", "Partner"), partners),
+            _row(translate("MeasureDetailPane", "Verantwortlich"), escape(details.responsible)),
+            _row(translate("MeasureDetailPane", "Strategie"), escape(s.strategy)),
+            _row(
+                translate("MeasureDetailPane", "Handlungsfelder"),
+                escape(", ".join(s.action_fields)),
+            ),
+            _row(translate("MeasureDetailPane", "Zielgruppen"), escape(", ".join(s.target_groups))),
+            _row(translate("MeasureDetailPane", "Räumliche Ebene"), escape(details.spatial_level)),
+            _row(translate("MeasureDetailPane", "Projektart"), escape(details.project_type)),
+            _row(
+                translate("MeasureDetailPane", "Sowieso-Themen"),
+                escape(", ".join(details.pending_topics)),
+            ),
+            _row(translate("MeasureDetailPane", "Teil von"), parent),
+            _row(
+                translate("MeasureDetailPane", "Entstanden in"),
+                _meeting(details.origin_meeting) if details.origin_meeting else "",
             ),  # fmt: skip
         ]
     )
@@ -158,24 +187,29 @@ def measure_html(details: MeasureDetails, phase: str = "") -> str:
     )
     children = ""
     if details.children:
+        no_status = translate("MeasureDetailPane", "ohne Status")
         items = "".join(
             f"<li><a href='measure:{c.id}'>{escape(c.title)}</a> "
-            f"<span class='muted'>– {escape(c.status or 'ohne Status')}, {c.progress} %</span></li>"
+            f"<span class='muted'>– {escape(c.status or no_status)}, {c.progress} %</span></li>"
             for c in details.children
         )
+        heading = translate("MeasureDetailPane", "Teilmaßnahmen (%1)")
         children = (
-            f"<h3>Teilmaßnahmen ({len(details.children)})</h3>"
+            f"<h3>{heading.replace('%1', str(len(details.children)))}</h3>"
             f"<ul style='margin-left:-20px'>{items}</ul>"
         )
     meetings = ""
     if details.meetings:
         items = "".join(f"<li>{_meeting(m)}</li>" for m in details.meetings)
-        meetings = f"<h3>Besprochen in</h3><ul style='margin-left:-20px'>{items}</ul>"
+        discussed = translate("MeasureDetailPane", "Besprochen in")
+        meetings = f"<h3>{discussed}</h3><ul style='margin-left:-20px'>{items}</ul>"
     history = "".join(_history_line(h) for h in reversed(details.history))
+    course = translate("MeasureDetailPane", "Verlauf")
+    no_changes = translate("MeasureDetailPane", "Noch keine Änderungen.")
     timeline = (
-        f"<h3>Verlauf</h3><table cellspacing='0' cellpadding='3'>{history}</table>"
+        f"<h3>{course}</h3><table cellspacing='0' cellpadding='3'>{history}</table>"
         if history
-        else "<h3>Verlauf</h3><p class='muted'>Noch keine Änderungen.</p>"
+        else f"<h3>{course}</h3><p class='muted'>{no_changes}</p>"
     )
     return (
         f"{STYLE}<h2>{escape(s.title)}</h2><div class='sub'>{sub}</div>{description}"
@@ -188,10 +222,14 @@ def action_text(action: MeasureAction) -> str:
     if action.owner:
         parts.append(action.owner)
     if action.due_date:
-        parts.append(f"bis {german_date(action.due_date)}")
+        parts.append(
+            translate("MeasureDetailPane", "bis %1").replace("%1", german_date(action.due_date))
+        )
     text = " – ".join(parts)
     if action.meeting_title:
-        text += f"  (aus: {action.meeting_title})"
+        text += "  " + translate("MeasureDetailPane", "(aus: %1)").replace(
+            "%1", action.meeting_title
+        )
     return text
 
 
@@ -270,9 +308,8 @@ class MeasureDetailPane(QWidget):
 
     def show_nothing(self, text: str = "") -> None:
         self._details = None
-        self.browser.setHtml(
-            f"<p style='color:#888'>{escape(text or self.tr('Keine Maßnahme ausgewählt.'))}</p>"
-        )
+        text = text or self.tr("Keine Maßnahme ausgewählt.")
+        self.browser.setHtml(f"<p style='color:#888'>{escape(text)}</p>")
         self.actions.clear()
         self._update_buttons()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QIcon, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,14 +32,14 @@ SEARCH_DELAY_MS = 250
 
 # (name of the value list, field of MeasureFilter, label)
 TAXONOMY_FILTERS = [
-    ("status", "status_ids", "Status"),
-    ("kind", "kind_ids", "Art"),
-    ("strategy", "strategy_ids", "Strategie"),
-    ("target_group", "target_group_ids", "Zielgruppe"),
-    ("action_field", "action_field_ids", "Handlungsfeld"),
-    ("spatial_level", "spatial_level_ids", "Räumliche Ebene"),
-    ("project_type", "project_type_ids", "Projektart"),
-    ("pending_topic", "pending_topic_ids", "Sowieso-Themen"),
+    ("status", "status_ids", QT_TRANSLATE_NOOP("FilterBar", "Status")),
+    ("kind", "kind_ids", QT_TRANSLATE_NOOP("FilterBar", "Art")),
+    ("strategy", "strategy_ids", QT_TRANSLATE_NOOP("FilterBar", "Strategie")),
+    ("target_group", "target_group_ids", QT_TRANSLATE_NOOP("FilterBar", "Zielgruppe")),
+    ("action_field", "action_field_ids", QT_TRANSLATE_NOOP("FilterBar", "Handlungsfeld")),
+    ("spatial_level", "spatial_level_ids", QT_TRANSLATE_NOOP("FilterBar", "Räumliche Ebene")),
+    ("project_type", "project_type_ids", QT_TRANSLATE_NOOP("FilterBar", "Projektart")),
+    ("pending_topic", "pending_topic_ids", QT_TRANSLATE_NOOP("FilterBar", "Sowieso-Themen")),
 ]
 
 
@@ -117,12 +117,11 @@ class MultiSelectButton(QToolButton):
     def _update_text(self) -> None:
         names = [a.text() for a in self._values if a.isChecked()]
         if not names:
-            shown = self.tr("alle")
+            self.setText(self.tr("%1: alle").replace("%1", self._label))
         elif len(names) == 1:
-            shown = names[0]
+            self.setText(f"{self._label}: {names[0]}")
         else:
-            shown = f"{names[0]} +{len(names) - 1}"
-        self.setText(f"{self._label}: {shown}")
+            self.setText(f"{self._label}: {names[0]} +{len(names) - 1}")
         self.setToolTip("\n".join(names) if len(names) > 1 else "")
         font = self.font()
         font.setBold(bool(names))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -50,7 +50,11 @@ from .action_dialog import pick_person
 from .table import light_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-PRIORITIES = [(1, "hoch"), (2, "mittel"), (3, "niedrig")]
+PRIORITIES = [
+    (1, QT_TRANSLATE_NOOP("MeasureDialog", "hoch")),
+    (2, QT_TRANSLATE_NOOP("MeasureDialog", "mittel")),
+    (3, QT_TRANSLATE_NOOP("MeasureDialog", "niedrig")),
+]
 PARENT_CHOICES_MAX = 200
 
 

@@ -13,7 +13,9 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -50,7 +52,12 @@ TABLE_ROWS = 12  # municipalities shown before the table scrolls
 class MunicipalityModel(QAbstractTableModel):
     """Municipalities with their number of measures (a few hundred rows at most)."""
 
-    HEADERS = ("Kommune", "Maßnahmen", "als Träger", "offen")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("MunicipalityModel", "Kommune"),
+        QT_TRANSLATE_NOOP("MunicipalityModel", "Maßnahmen"),
+        QT_TRANSLATE_NOOP("MunicipalityModel", "als Träger"),
+        QT_TRANSLATE_NOOP("MunicipalityModel", "offen"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,7 +92,7 @@ class MunicipalityModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.HEADERS)
         ):
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
 
@@ -129,7 +136,10 @@ def _link(measure_id: int, text: str) -> str:
 
 
 def _days(n: int) -> str:
-    return "seit 1 Tag" if n == 1 else f"seit {n} Tagen"
+    translate = QCoreApplication.translate
+    if n == 1:
+        return translate("MeasureOverview", "seit 1 Tag")
+    return translate("MeasureOverview", "seit %1 Tagen").replace("%1", str(n))
 
 
 class MeasureOverview(QWidget):
@@ -191,7 +201,9 @@ class MeasureOverview(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):  # the header text is wider than any count: no content scan
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            title = MunicipalityModel.HEADERS[column]
+            title = QCoreApplication.translate(
+                "MunicipalityModel", MunicipalityModel.HEADERS[column]
+            )
             header.resizeSection(column, header.fontMetrics().horizontalAdvance(title) + 24)
 
         left = QVBoxLayout()
@@ -292,29 +304,38 @@ class MeasureOverview(QWidget):
         lines = []
         for m in data.overdue_measures[:LINES_SHOWN]:
             extra = " · ".join(p for p in (m.status, m.lead) if p)
+            late = self.tr("%1 überfällig").replace("%1", _days(m.days_overdue))
+            goal = self.tr("(Ziel %1)").replace("%1", german_date(m.target_date))
             lines.append(
                 f"{_link(m.id, m.title)}<br><span style='color:{OVERDUE_COLOUR}'>"
-                f"{_days(m.days_overdue)} überfällig</span> (Ziel {german_date(m.target_date)})"
+                f"{escape(late)}</span> {escape(goal)}"
                 f"{' · ' + escape(extra) if extra else ''}"
             )
         lines += self._more(data.overdue_measure_count, len(lines))
         actions = []
         for a in data.overdue_actions[:LINES_SHOWN]:
             owner = f"{escape(a.owner)}, " if a.owner else ""
+            due = self.tr("fällig %1").replace("%1", german_date(a.due_date))
+            about = self.tr("zu %1").replace("%1", _link(a.measure_id, a.measure_title))
             actions.append(
-                f"{escape(a.text)} — {owner}<span style='color:{OVERDUE_COLOUR}'>fällig "
-                f"{german_date(a.due_date)}</span><br>zu {_link(a.measure_id, a.measure_title)}"
+                f"{escape(a.text)} — {owner}<span style='color:{OVERDUE_COLOUR}'>"
+                f"{escape(due)}</span><br>{about}"
             )
         actions += self._more(data.overdue_action_count, len(actions))
         html = self._list(lines, self.tr("Keine überfälligen Maßnahmen."))
         if actions:
-            html += f"<p><b>{escape(self.tr('Aufgaben'))}</b></p>" + self._list(actions, "")
+            heading = self.tr("Aufgaben")
+            html += f"<p><b>{escape(heading)}</b></p>" + self._list(actions, "")
         return html
 
     def _stalled_html(self, data: Overview) -> str:
         lines = [
-            f"{_link(s.id, s.title)}<br>{escape(s.status)} · letzte Änderung "
-            f"{german_date(s.last_change)} ({_days(s.days)})"
+            f"{_link(s.id, s.title)}<br>{escape(s.status)} · "
+            + escape(
+                self.tr("letzte Änderung %1 (%2)")
+                .replace("%1", german_date(s.last_change))
+                .replace("%2", _days(s.days))
+            )
             for s in data.stalled[:LINES_SHOWN]
         ]
         lines += self._more(data.stalled_count, len(lines))

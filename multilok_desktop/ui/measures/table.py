@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from ...domain.enums import TrafficLight
@@ -38,15 +38,33 @@ def title_text(row: MeasureRow) -> str:
 
 
 COLUMNS: list[ColumnSpec[MeasureRow]] = [
-    ColumnSpec("Titel", title_text, MeasureSort.TITLE),
-    ColumnSpec("Status", lambda r: r.status, MeasureSort.STATUS),
-    ColumnSpec("Ampel", lambda r: str(r.traffic_light), MeasureSort.TRAFFIC_LIGHT),
-    ColumnSpec("Handlungsfeld", lambda r: ", ".join(r.action_fields)),
-    ColumnSpec("Zielgruppen", lambda r: ", ".join(r.target_groups)),
-    ColumnSpec("Projektträger", lambda r: r.lead, MeasureSort.LEAD),
-    ColumnSpec("Verantwortlich", lambda r: r.responsible),
-    ColumnSpec("Fortschritt", lambda r: f"{r.progress} %", MeasureSort.PROGRESS),
-    ColumnSpec("Zieltermin", lambda r: german_date(r.target_date), MeasureSort.TARGET_DATE),
+    ColumnSpec(QT_TRANSLATE_NOOP("ColumnSpec", "Titel"), title_text, MeasureSort.TITLE),
+    ColumnSpec(QT_TRANSLATE_NOOP("ColumnSpec", "Status"), lambda r: r.status, MeasureSort.STATUS),
+    ColumnSpec(
+        QT_TRANSLATE_NOOP("ColumnSpec", "Ampel"),
+        lambda r: str(r.traffic_light),
+        MeasureSort.TRAFFIC_LIGHT,
+    ),
+    ColumnSpec(
+        QT_TRANSLATE_NOOP("ColumnSpec", "Handlungsfeld"), lambda r: ", ".join(r.action_fields)
+    ),
+    ColumnSpec(
+        QT_TRANSLATE_NOOP("ColumnSpec", "Zielgruppen"), lambda r: ", ".join(r.target_groups)
+    ),
+    ColumnSpec(
+        QT_TRANSLATE_NOOP("ColumnSpec", "Projektträger"), lambda r: r.lead, MeasureSort.LEAD
+    ),
+    ColumnSpec(QT_TRANSLATE_NOOP("ColumnSpec", "Verantwortlich"), lambda r: r.responsible),
+    ColumnSpec(
+        QT_TRANSLATE_NOOP("ColumnSpec", "Fortschritt"),
+        lambda r: f"{r.progress} %",
+        MeasureSort.PROGRESS,
+    ),
+    ColumnSpec(
+        QT_TRANSLATE_NOOP("ColumnSpec", "Zieltermin"),
+        lambda r: german_date(r.target_date),
+        MeasureSort.TARGET_DATE,
+    ),
 ]
 
 _dots: dict[str, QIcon] = {}

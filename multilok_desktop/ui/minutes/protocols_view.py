@@ -210,7 +210,8 @@ class ProtocolsView(QWidget):
         if self.list.topLevelItemCount():
             self.list.setCurrentItem(self.list.topLevelItem(0))
         else:
-            self.details.setHtml(f"<p style='color:#888'>{escape(self.tr('Keine Treffer.'))}</p>")
+            nothing = self.tr("Keine Treffer.")
+            self.details.setHtml(f"<p style='color:#888'>{escape(nothing)}</p>")
 
     def show_record(self, kind: str, record_id: int) -> None:
         """MainWindow.go_to: the protocol of meeting `record_id`, with the search and the
@@ -249,14 +250,22 @@ class ProtocolsView(QWidget):
     def _card(self, view, snippet: str | None) -> str:  # noqa: ANN001
         p = view.protocol
         start, end = local(view.start), local(view.end)
+        protocol = (
+            self.tr("Protokoll: %1 · Revision %2")
+            .replace("%1", f"<b>{escape(p.status.value)}</b>")
+            .replace("%2", str(p.revision))
+        )
+        if p.approved_on:
+            protocol += " · " + self.tr("genehmigt am %1").replace(
+                "%1", f"{p.approved_on:%d.%m.%Y}"
+            )
         lines = [f"<h2 style='margin:0'>{escape(view.title)}</h2>",
                  f"<p>{start:%d.%m.%Y}, {start:%H:%M}–{end:%H:%M} Uhr<br>{escape(view.location)}</p>",
-                 f"<p>Protokoll: <b>{escape(p.status.value)}</b> · Revision {p.revision}"
-                 + (f" · genehmigt am {p.approved_on:%d.%m.%Y}" if p.approved_on else "") + "</p>"]  # fmt: skip
+                 f"<p>{protocol}</p>"]  # fmt: skip
         if p.chair or p.minute_taker:
-            lines.append(
-                f"<p>Sitzungsleitung: {escape(p.chair)}<br>Protokollführung: {escape(p.minute_taker)}</p>"
-            )
+            chair = self.tr("Sitzungsleitung: %1").replace("%1", escape(p.chair))
+            taker = self.tr("Protokollführung: %1").replace("%1", escape(p.minute_taker))
+            lines.append(f"<p>{chair}<br>{taker}</p>")
         if snippet:
             marked = (
                 escape(snippet).replace("[", "<b style='background:#fff176'>").replace("]", "</b>")
@@ -265,15 +274,22 @@ class ProtocolsView(QWidget):
         present = sum(
             1 for a in view.attendance if a.status and a.status.value in ("anwesend", "Gast")
         )
-        lines.append(f"<p>Anwesend: {present} · TOPs: {len(view.agenda)}</p>")
+        counts = self.tr("Anwesend: %1 · TOPs: %2")
+        lines.append(
+            f"<p>{counts.replace('%1', str(present)).replace('%2', str(len(view.agenda)))}</p>"
+        )
         attachments = self._service.attachments(view.meeting_id)
         if attachments:
+            attachment = self.tr("Anlage %1: %2")
             lines.append("<p>" + "<br>".join(
-                f"<a href='attachment:{a.id}'>Anlage {a.number}: {escape(a.filename)}</a>"
+                f"<a href='attachment:{a.id}'>"
+                + attachment.replace("%1", str(a.number)).replace("%2", escape(a.filename))
+                + "</a>"
                 for a in attachments) + "</p>")  # fmt: skip
         revisions = self._service.revisions(view.meeting_id)
         if revisions:
-            lines.append("<p>Frühere Revisionen:<br>" + "<br>".join(
+            earlier = escape(self.tr("Frühere Revisionen:"))
+            lines.append(f"<p>{earlier}<br>" + "<br>".join(
                 f"Rev. {r.revision}: {escape(r.reason)}" for r in revisions) + "</p>")  # fmt: skip
         return "".join(lines)
 

@@ -263,7 +263,9 @@ class MinutesWindow(QMainWindow):
                 self.tr("Die Tagesordnung ist leer – mit Strg+Umschalt+N einen TOP anlegen.")
             )
             return
-        presenter = f" – {self.tr('Vortrag')}: {top.presenter}" if top.presenter else ""
+        presenter = (
+            " – " + self.tr("Vortrag: %1").replace("%1", top.presenter) if top.presenter else ""
+        )
         self._item_title.setText(f"TOP {top.number}  {top.title}{presenter}")
         if not keep_notes:
             self.notes.blockSignals(True)
@@ -278,7 +280,7 @@ class MinutesWindow(QMainWindow):
             if outcome.votes_yes is not None:
                 votes = f" (Ja {outcome.votes_yes}, Nein {outcome.votes_no}, Enthaltung {outcome.votes_abstain})"
             linked = measures.get(outcome.id)
-            measure = f"  → {self.tr('Maßnahme')}: {linked.title}" if linked else ""
+            measure = "  → " + self.tr("Maßnahme: %1").replace("%1", linked.title) if linked else ""
             row = QListWidgetItem(f"• {outcome.kind.value}: {outcome.text}{votes}{measure}")
             row.setData(ID_ROLE, outcome.id)
             self.outcomes.addItem(row)
@@ -287,7 +289,7 @@ class MinutesWindow(QMainWindow):
             due = f" – {action.due_date:%d.%m.%Y}" if action.due_date else ""
             owner = f" – {action.owner_text}" if action.owner_text else ""
             linked = self._action_measures.get(action.id)
-            measure = f"  → {self.tr('Maßnahme')}: {linked.title}" if linked else ""
+            measure = "  → " + self.tr("Maßnahme: %1").replace("%1", linked.title) if linked else ""
             row = QListWidgetItem(
                 f"{'✓' if action.done else '•'} {action.text}{owner}{due}{measure}"
             )
