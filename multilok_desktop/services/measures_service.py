@@ -83,6 +83,14 @@ class MeasuresService:
     def choices(self, taxonomy: str, *, include_retired: bool = False) -> list[Choice]:
         return self._run(taxonomies.choices, TAXONOMIES[taxonomy], include_retired=include_retired)
 
+    def all_choices(self, *, include_retired: bool = False) -> dict[str, list[Choice]]:
+        """Every value list of a measure at once (one session: the filter bar's start)."""
+        with self._database.session() as session:
+            return {
+                name: taxonomies.choices(session, model, include_retired=include_retired)
+                for name, model in TAXONOMIES.items()
+            }
+
     # the table
     def count(self, query: MeasureFilter) -> int:
         return self._run(measure_list.count_measures, query)

@@ -288,12 +288,14 @@ class FilterBar(QWidget):
 
     def reload_choices(self) -> None:
         """Fill the drop-downs from the value lists (retired values marked, still findable)."""
+        active = self._service.all_choices()
+        every = self._service.all_choices(include_retired=True)
         for taxonomy, _field, _label in TAXONOMY_FILTERS:
-            current = {c.id for c in self._service.choices(taxonomy)}
+            current = {c.id for c in active[taxonomy]}
             values = [
                 (c.id, c.name if c.id in current else self.tr("%1 (ausgemustert)").replace(
                     "%1", c.name))
-                for c in self._service.choices(taxonomy, include_retired=True)
+                for c in every[taxonomy]
             ]  # fmt: skip
             self.selectors[taxonomy].set_values(values)
 
