@@ -138,17 +138,16 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
 
     def protocols() -> QWidget:
         from .reports.documents_service import DocumentsService
-        from .services.calendar_service import CalendarService
         from .services.minutes_service import MinutesService
         from .ui.minutes.protocols_view import ProtocolsView
 
-        calendar_service = CalendarService(database)
+        minutes = MinutesService(database)
         return ProtocolsView(
-            MinutesService(database),
+            minutes,
             DocumentsService(database),
             address_book_service,
             settings,
-            series=lambda: [(s.id, s.title) for s in calendar_service.list_series()],
+            series=minutes.series_titles,
         )
 
     def home() -> QWidget:  # the first view shown: services/home and ui/home only

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..domain import AttendanceStatus, OutcomeKind, ProtocolStatus
 from ..storage.database import Database
@@ -36,6 +36,9 @@ from .minutes import (
 )
 from .protocol_search import SearchHit
 from .protocols import ProtocolSummary, RevisionRow
+
+if TYPE_CHECKING:
+    from .protocol_card import ProtocolCard
 
 R = TypeVar("R")
 
@@ -282,6 +285,17 @@ class MinutesService:
 
     def start_correction(self, meeting_id: int, reason: str, author: str = "") -> int:
         return self._run(protocols.start_correction, meeting_id, reason, author)
+
+    def protocol_card(self, meeting_id: int) -> ProtocolCard:
+        """What the protocols view shows of one meeting (one session, counts only)."""
+        from .protocol_card import protocol_card
+
+        return self._run(protocol_card, meeting_id)
+
+    def series_titles(self) -> list[tuple[int, str]]:
+        from .protocol_card import series_titles
+
+        return self._run(series_titles)
 
     def revisions(self, meeting_id: int) -> list[RevisionRow]:
         return self._run(protocols.revisions, meeting_id)

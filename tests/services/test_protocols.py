@@ -263,3 +263,23 @@ def test_rebuilding_the_index_gives_the_same_answers(db: Database) -> None:
     before = service.search_protocols("kühn")
     service.rebuild_protocol_index()
     assert service.search_protocols("kühn") == before and len(before) == 1
+
+
+def test_the_protocol_card_counts_attendees_and_tops_and_lists_revisions(db: Database) -> None:
+    setup = two_meetings(db)
+    service = setup.service
+    service.prepare_attendance(setup.spring)
+    service.add_walk_in(setup.spring, name="Ömer Yılmaz", organisation="WBG")
+    service.approve(setup.spring, AUTUMN, setup.autumn)
+    service.start_correction(setup.spring, "Uhrzeit falsch", "Anna Sommer")
+
+    card = service.protocol_card(setup.spring)
+    view = service.minutes_view(setup.spring)
+    present = [a for a in view.attendance if a.status and a.status.value in ("anwesend", "Gast")]
+    assert card.present == len(present) >= 1  # the walk-in at least
+    assert card.agenda_items == len(view.agenda) > 0
+    assert (card.protocol.status, card.protocol.revision) == (ProtocolStatus.DRAFT, 2)
+    assert [r.reason for r in card.revisions] == ["Uhrzeit falsch"]
+    assert card.attachments == ()
+    assert (card.title, card.start) == (view.title, view.start)
+    assert service.series_titles() == [(setup.series_id, "Vernetzung")]

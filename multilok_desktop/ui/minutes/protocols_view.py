@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -46,6 +47,10 @@ from . import OPEN_MINUTES_KEY
 from .window import MinutesWindow
 
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+if TYPE_CHECKING:
+    from ...services.protocol_card import ProtocolCard
 
 
 class ApproveDialog(QDialog):
@@ -241,13 +246,13 @@ class ProtocolsView(QWidget):
         if meeting_id is None:
             self.details.setHtml("")
         else:
-            view = self._service.minutes_view(meeting_id)
-            status = view.protocol.status
+            card = self._service.protocol_card(meeting_id)
+            status = card.protocol.status
             snippet = item.data(1, Qt.ItemDataRole.UserRole + 2) if item is not None else None
-            self.details.setHtml(self._card(view, snippet))
+            self.details.setHtml(self._card(card, snippet))
         self._update_actions(status)
 
-    def _card(self, view, snippet: str | None) -> str:  # noqa: ANN001
+    def _card(self, view: ProtocolCard, snippet: str | None) -> str:
         p = view.protocol
         start, end = local(view.start), local(view.end)
         protocol = (
@@ -271,14 +276,11 @@ class ProtocolsView(QWidget):
                 escape(snippet).replace("[", "<b style='background:#fff176'>").replace("]", "</b>")
             )
             lines.append(f"<p>… {marked} …</p>")
-        present = sum(
-            1 for a in view.attendance if a.status and a.status.value in ("anwesend", "Gast")
-        )
         counts = self.tr("Anwesend: %1 · TOPs: %2")
         lines.append(
-            f"<p>{counts.replace('%1', str(present)).replace('%2', str(len(view.agenda)))}</p>"
+            f"<p>{counts.replace('%1', str(view.present)).replace('%2', str(view.agenda_items))}</p>"
         )
-        attachments = self._service.attachments(view.meeting_id)
+        attachments = view.attachments
         if attachments:
             attachment = self.tr("Anlage %1: %2")
             lines.append("<p>" + "<br>".join(
@@ -286,7 +288,7 @@ class ProtocolsView(QWidget):
                 + attachment.replace("%1", str(a.number)).replace("%2", escape(a.filename))
                 + "</a>"
                 for a in attachments) + "</p>")  # fmt: skip
-        revisions = self._service.revisions(view.meeting_id)
+        revisions = view.revisions
         if revisions:
             earlier = escape(self.tr("Frühere Revisionen:"))
             lines.append(f"<p>{earlier}<br>" + "<br>".join(
