@@ -33,6 +33,7 @@ from .ui.main_window import (
 )
 
 if TYPE_CHECKING:
+    from .exchange.meeting_package import MeetingPackageFiles
     from .services.global_search import GlobalSearchService
     from .services.taxonomy_editing import TaxonomyService
     from .services.tool_card_catalog import ToolCardCatalog
@@ -123,7 +124,6 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
 
     def calendar() -> QWidget:  # built when first opened: keeps its imports off start-up
         from .exchange.calendar_exchange_service import CalendarExchangeService
-        from .exchange.meeting_package import MeetingPackageFiles
         from .reports.documents_service import DocumentsService
         from .services.calendar_service import CalendarService
         from .ui.calendar.view import CalendarView
@@ -133,7 +133,7 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
             address_book_service,
             CalendarExchangeService(database),
             DocumentsService(database),
-            packages=MeetingPackageFiles(database),
+            packages=lambda: _meeting_packages(database),
         )
 
     def protocols() -> QWidget:
@@ -177,6 +177,12 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
         taxonomies=lambda: _taxonomies(database),
         tool_cards=lambda: _tool_cards(database),
     )
+
+
+def _meeting_packages(database: Database) -> MeetingPackageFiles:  # on first use
+    from .exchange.meeting_package import MeetingPackageFiles
+
+    return MeetingPackageFiles(database)
 
 
 def _taxonomies(database: Database) -> TaxonomyService:  # Extras › Wertelisten

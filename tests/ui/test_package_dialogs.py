@@ -130,3 +130,15 @@ def test_a_foreign_file_is_refused_with_a_message(
     view.package_import_action.trigger()
     assert seen and "kein Multilok-Sitzungspaket" in seen[0]
     assert "Es wurde nichts übernommen." in seen[0]
+
+
+def test_the_main_window_calendar_makes_the_package_service_on_first_use(window) -> None:  # noqa: ANN001
+    from multilok_desktop.exchange.meeting_package import MeetingPackageFiles
+    from multilok_desktop.ui.main_window import NAV_CALENDAR
+
+    window.navigation.setCurrentRow(NAV_CALENDAR)
+    calendar = window.calendar
+    assert calendar.package_import_action.isVisible()
+    assert not isinstance(calendar._package_source, MeetingPackageFiles)  # not made yet
+    assert isinstance(calendar._packages, MeetingPackageFiles)
+    assert calendar._packages is calendar._packages  # made once

@@ -95,7 +95,7 @@ class CalendarView(QWidget):
         exchange: CalendarExchangeService,
         documents: DocumentsService,
         parent: QWidget | None = None,
-        packages: MeetingPackageFiles | None = None,
+        packages: MeetingPackageFiles | Callable[[], MeetingPackageFiles] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("calendar")
@@ -103,7 +103,9 @@ class CalendarView(QWidget):
         self._address_book = address_book
         self._exchange = exchange
         self._documents = documents
-        self._packages = packages  # Sitzungspaket; None hides its actions
+        # Sitzungspaket; None hides its actions. A factory is called on first use: the
+        # package modules stay out of the calendar's first opening (DESIGN.md §6).
+        self._package_source = packages
 
         self.month = MeetingCalendar()
         self.month.currentPageChanged.connect(lambda *_: self._load_month())
@@ -581,6 +583,13 @@ class CalendarView(QWidget):
             .replace("%1", str(result.created)).replace("%2", str(result.updated))
             .replace("%3", str(result.skipped))
         )  # fmt: skip
+
+    @property
+    def _packages(self) -> MeetingPackageFiles | None:
+        source = self._package_source
+        if source is not None and not hasattr(source, "export"):
+            source = self._package_source = source()  # type: ignore[operator]
+        return source  # type: ignore[return-value]
 
     @Slot()
     def _on_export_package(self) -> None:
