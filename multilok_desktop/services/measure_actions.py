@@ -12,9 +12,15 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from ..domain import ActionItem
-from .errors import NotFoundError, ValidationError
+from .errors import ValidationError
 from .measure_editing import get_measure
-from .minute_results import _owner_text, delete_action_item, set_action_item_done
+from .minute_results import (
+    _action_item,
+    _action_text,
+    _owner_text,
+    delete_action_item,
+    set_action_item_done,
+)
 
 __all__ = [
     "add_measure_action",
@@ -36,7 +42,7 @@ def add_measure_action(
 ) -> int:
     get_measure(session, measure_id)
     action = ActionItem(
-        text=_text(text),
+        text=_action_text(text),
         measure_id=measure_id,
         owner_id=owner_id,
         owner_text=_owner_text(session, owner_id, owner_text),
@@ -58,10 +64,10 @@ def update_measure_action(
     due_date: date | None = None,
 ) -> None:
     """Edit an item added on the measure (items of a protocol are edited in the minutes)."""
-    action = _action(session, action_item_id)
+    action = _action_item(session, action_item_id)
     if action.meeting_id is not None:
         raise ValidationError("Diese Aufgabe stammt aus einem Protokoll und wird dort bearbeitet.")
-    action.text = _text(text)
+    action.text = _action_text(text)
     action.owner_id = owner_id
     action.owner_text = _owner_text(session, owner_id, owner_text)
     action.due_date = due_date
@@ -70,22 +76,8 @@ def update_measure_action(
 
 def link_action_item(session: Session, action_item_id: int, measure_id: int | None) -> None:
     """Attach an action item of a protocol to a measure (or detach it with None)."""
-    action = _action(session, action_item_id)
+    action = _action_item(session, action_item_id)
     if measure_id is not None:
         get_measure(session, measure_id)
     action.measure_id = measure_id
     session.flush()
-
-
-def _text(text: str) -> str:
-    text = text.strip()
-    if not text:
-        raise ValidationError("Bitte beschreiben, was zu tun ist.")
-    return text
-
-
-def _action(session: Session, action_item_id: int) -> ActionItem:
-    action = session.get(ActionItem, action_item_id)
-    if action is None:
-        raise NotFoundError(f"Aufgabe {action_item_id} gibt es nicht (mehr).")
-    return action
