@@ -21,16 +21,15 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ...services.taxonomies import Choice
+from ..list_table import list_table
 from ..paged_model import PagedTableModel
 from .detail_pane import DetailPane
 
@@ -94,24 +93,7 @@ class DirectoryPage(QWidget):
             self._filters.append((spec, combo))
         self.reload_filters()
 
-        self.table = QTableView()
-        self.table.setObjectName(f"{name}_table")
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        for column, width in enumerate(column_widths):
-            self.table.setColumnWidth(column, width)
+        self.table = list_table(f"{name}_table", model, column_widths, multi_select=True)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._on_return)

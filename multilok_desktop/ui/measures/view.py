@@ -15,10 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHeaderView,
     QMessageBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -29,6 +27,7 @@ from ...services.address_book_service import AddressBookService
 from ...services.errors import ServiceError
 from ...services.measures_service import MeasureFilter, MeasureInput, MeasuresService
 from ..address_book.picker import pick_organisation
+from ..list_table import list_table
 from ..view_actions import view_action
 from .board import MeasureBoard
 from .detail_pane import MeasureDetailPane
@@ -99,24 +98,7 @@ class MeasuresView(QWidget):
         self.filter_bar.status_message.connect(self.status_message)
 
         self.model = MeasuresTableModel(service, MeasureFilter(today=date.today()))
-        self.table = QTableView()
-        self.table.setObjectName("measures_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        self.table = list_table("measures_table", self.model, COLUMN_WIDTHS)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_measure)
