@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +17,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from . import APP_NAME, ORG_NAME, __version__
+from .domain import load_models
 from .logs import configure_logging
-from .services.address_book_service import AddressBookService
-from .services.settings_service import SettingsService
 from .storage.database import Database
 from .storage.errors import StorageError
 from .storage.paths import data_dir, resolve_db_url, sqlite_path
@@ -34,7 +34,9 @@ from .ui.main_window import (
 
 if TYPE_CHECKING:
     from .exchange.meeting_package import MeetingPackageFiles
+    from .services.address_book_service import AddressBookService
     from .services.global_search import GlobalSearchService
+    from .services.settings_service import SettingsService
     from .services.taxonomy_editing import TaxonomyService
     from .services.tool_card_catalog import ToolCardCatalog
 
@@ -109,7 +111,14 @@ def open_database(args: argparse.Namespace, *, quick_check: bool = True) -> Data
 
 
 def build_main_window(database: Database, settings: QSettings) -> MainWindow:
-    address_book_service = AddressBookService(database)
+    """The window with every view as a factory: a view, its modules and the domain models
+    are loaded when first needed, so the start page shows without them (DESIGN.md §6)."""
+
+    @cache
+    def address_book_service() -> AddressBookService:  # one, shared by the views
+        from .services.address_book_service import AddressBookService
+
+        return AddressBookService(database)
 
     def address_book() -> QWidget:
         from .exchange.contact_exchange_service import ContactExchangeService
@@ -117,7 +126,7 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
         from .ui.address_book.view import AddressBookView
 
         return AddressBookView(
-            address_book_service,
+            address_book_service(),
             ContactExchangeService(database),
             privacy=PrivacyService(database),
         )
@@ -130,7 +139,7 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
 
         return CalendarView(
             CalendarService(database),
-            address_book_service,
+            address_book_service(),
             CalendarExchangeService(database),
             DocumentsService(database),
             packages=lambda: _meeting_packages(database),
@@ -145,7 +154,7 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
         return ProtocolsView(
             minutes,
             DocumentsService(database),
-            address_book_service,
+            address_book_service(),
             settings,
             series=minutes.series_titles,
         )
@@ -160,7 +169,7 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
         from .services.measures_service import MeasuresService
         from .ui.measures.view import MeasuresView
 
-        return MeasuresView(MeasuresService(database), address_book_service)
+        return MeasuresView(MeasuresService(database), address_book_service())
 
     return MainWindow(
         {
@@ -170,13 +179,20 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
             NAV_MEASURES: measures,
             NAV_PROTOCOLS: protocols,
         },
-        SettingsService(database),
+        lambda: _office_settings(database),
         database.display_name,
         settings,
         global_search=lambda: _global_search(database),
         taxonomies=lambda: _taxonomies(database),
         tool_cards=lambda: _tool_cards(database),
+        warm_up=load_models,
     )
+
+
+def _office_settings(database: Database) -> SettingsService:  # Extras › Einstellungen
+    from .services.settings_service import SettingsService
+
+    return SettingsService(database)
 
 
 def _meeting_packages(database: Database) -> MeetingPackageFiles:  # on first use
@@ -247,7 +263,8 @@ def _run(app: QApplication, args: argparse.Namespace, db_path: Path | None) -> i
         backups = BackupController(
             window, db_path, database.close, restore_action=window.restore_backup_action
         )
-    if args.exit_after_start:
+    if args.exit_after_start:  # the start alone: no loading after the first paint
+        window.background_after_paint = False
         window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()
     if not args.exit_after_start:

@@ -53,3 +53,53 @@ def test_a_normal_exit_leaves_a_verified_backup(tmp_path: Path, monkeypatch) -> 
     backup_at_exit(database)
     (backup,) = list_backups()
     assert backup.path.parent == tmp_path / "data" / "Multilok" / "Sicherungen"
+
+
+START_PAGE_SCRIPT = """
+import sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from multilok_desktop.app import build_main_window
+from multilok_desktop.storage.database import Database
+
+def models_loaded():
+    return sorted(m for m in sys.modules if m.startswith("multilok_desktop.domain.")
+                  and m.rsplit(".", 1)[1] not in ("base", "enums", "text"))
+
+app = QApplication([])
+window = build_main_window(Database.open(sys.argv[1]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
+painted = []
+window.first_painted.connect(lambda: painted.append(models_loaded()))
+window.show()
+while not window.background_started:
+    app.processEvents()
+print("AT_FIRST_PAINT", painted[0])
+print("AFTER_WARM_UP", models_loaded())
+print("PAGE", window.page(0).page.toPlainText().replace(chr(10), " "))
+"""
+
+
+def test_the_start_page_shows_before_the_domain_models_load(tmp_path: Path) -> None:
+    """DESIGN.md §6: the window is painted with the start page's data read through light
+    tables; the models (≈ 0.17 s) load right after the first paint."""
+    from datetime import UTC, datetime, timedelta
+
+    from multilok_desktop.domain import Meeting
+    from multilok_desktop.storage.database import Database
+
+    path = tmp_path / "office.sqlite"
+    database = Database.open(str(path))
+    start = datetime.now(UTC) + timedelta(days=9)
+    with database.session() as s:
+        s.add(Meeting(title="9. Vernetzungstreffen", start=start, end=start + timedelta(hours=2)))
+    database.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", START_PAGE_SCRIPT, str(path), str(tmp_path / "ui.ini")],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    assert lines["AT_FIRST_PAINT"] == "[]"
+    assert "multilok_desktop.domain.meetings" in lines["AFTER_WARM_UP"]
+    assert "9. Vernetzungstreffen" in lines["PAGE"]

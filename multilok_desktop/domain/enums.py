@@ -81,3 +81,16 @@ def enum_column_type(enum_cls: type[StrEnum]) -> Enum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
+
+
+# The fields a measure's history records (MeasureHistory.field), as the office reads them.
+HISTORY_LABELS = {
+    "created": "angelegt",
+    "status": "Status",
+    "progress": "Fortschritt",
+    "responsible": "Verantwortlich",
+    "lead": "Projektträger",
+    "traffic_light": "Ampel",
+    "parent": "Teil von",
+    "discussed": "besprochen",
+}

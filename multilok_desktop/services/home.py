@@ -14,24 +14,21 @@ from datetime import date, datetime, timedelta
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from ..domain import (
-    ActionItem,
-    AgendaItem,
-    Invitation,
-    Measure,
-    MeasureHistory,
-    MeasureStatus,
-    Meeting,
-    MeetingStatus,
-    Person,
-    Response,
-    StatusPhase,
-)
+from ..domain.enums import HISTORY_LABELS, MeetingStatus, Response, StatusPhase
 from ..storage.database import Database
 from .clock import OFFICE_TZ
-from .measure_editing import HISTORY_LABELS
+from .home_tables import (
+    action_item,
+    agenda_item,
+    invitation,
+    measure,
+    measure_history,
+    measure_status,
+    meeting,
+    person,
+)
 
 DUE_SOON_DAYS = 14
 CHANGED_DAYS = 30
@@ -165,10 +162,15 @@ def next_meeting(session: Session, now: datetime) -> NextMeeting | None:
     """The soonest meeting that has not ended yet and is neither cancelled nor held."""
     row = session.execute(
         select(
-            Meeting.id, Meeting.title, Meeting.start, Meeting.end, Meeting.location, Meeting.status
+            meeting.c.id,
+            meeting.c.title,
+            meeting.c.start,
+            meeting.c.end,
+            meeting.c.location,
+            meeting.c.status,
         )
-        .where(Meeting.end > now, Meeting.status.in_(_UPCOMING_STATUSES))
-        .order_by(Meeting.start, Meeting.id)
+        .where(meeting.c.end > now, meeting.c.status.in_(_UPCOMING_STATUSES))
+        .order_by(meeting.c.start, meeting.c.id)
         .limit(1)
     ).first()
     if row is None:
@@ -176,13 +178,13 @@ def next_meeting(session: Session, now: datetime) -> NextMeeting | None:
     meeting_id = row.id
     counts = dict.fromkeys(Response, 0)
     for response, n in session.execute(
-        select(Invitation.response, func.count())
-        .where(Invitation.meeting_id == meeting_id)
-        .group_by(Invitation.response)
+        select(invitation.c.response, func.count())
+        .where(invitation.c.meeting_id == meeting_id)
+        .group_by(invitation.c.response)
     ):
         counts[response] = n
     agenda_items = session.scalar(
-        select(func.count()).where(AgendaItem.meeting_id == meeting_id, ~AgendaItem.withdrawn)
+        select(func.count()).where(agenda_item.c.meeting_id == meeting_id, ~agenda_item.c.withdrawn)
     )
     return NextMeeting(
         id=meeting_id,
@@ -208,38 +210,38 @@ def due_actions(
     """Open action items overdue (due before today, oldest first) and due within the next
     14 days (today included, soonest first)."""
     soon_until = today + timedelta(days=DUE_SOON_DAYS)
-    open_items = and_(~ActionItem.done, ActionItem.due_date.is_not(None))
+    open_items = and_(~action_item.c.done, action_item.c.due_date.is_not(None))
     overdue_total, soon_total = session.execute(
         select(
-            func.count().filter(ActionItem.due_date < today),
-            func.count().filter(ActionItem.due_date >= today),
-        ).where(open_items, ActionItem.due_date <= soon_until)
+            func.count().filter(action_item.c.due_date < today),
+            func.count().filter(action_item.c.due_date >= today),
+        ).where(open_items, action_item.c.due_date <= soon_until)
     ).one()
-    owner = aliased(Person)
+    owner = person.alias("owner")
     columns = select(
-        ActionItem.id,
-        ActionItem.text,
-        ActionItem.owner_text,
-        owner.title,
-        owner.first_name,
-        owner.last_name,
-        ActionItem.due_date,
-        ActionItem.measure_id,
-        Measure.title,
-        ActionItem.meeting_id,
-        Meeting.title,
-    ).select_from(ActionItem)
+        action_item.c.id,
+        action_item.c.text,
+        action_item.c.owner_text,
+        owner.c.title,
+        owner.c.first_name,
+        owner.c.last_name,
+        action_item.c.due_date,
+        action_item.c.measure_id,
+        measure.c.title,
+        action_item.c.meeting_id,
+        meeting.c.title,
+    ).select_from(action_item)
     columns = (
-        columns.outerjoin(owner, owner.id == ActionItem.owner_id)
-        .outerjoin(Measure, Measure.id == ActionItem.measure_id)
-        .outerjoin(Meeting, Meeting.id == ActionItem.meeting_id)
+        columns.outerjoin(owner, owner.c.id == action_item.c.owner_id)
+        .outerjoin(measure, measure.c.id == action_item.c.measure_id)
+        .outerjoin(meeting, meeting.c.id == action_item.c.meeting_id)
         .where(open_items)
-        .order_by(ActionItem.due_date, ActionItem.id)
+        .order_by(action_item.c.due_date, action_item.c.id)
         .limit(limit)
     )
-    overdue = session.execute(columns.where(ActionItem.due_date < today)).all()
+    overdue = session.execute(columns.where(action_item.c.due_date < today)).all()
     soon = session.execute(
-        columns.where(ActionItem.due_date >= today, ActionItem.due_date <= soon_until)
+        columns.where(action_item.c.due_date >= today, action_item.c.due_date <= soon_until)
     ).all()
     return (
         Section(tuple(_due_action(r) for r in overdue), overdue_total),
@@ -271,27 +273,27 @@ def changed_measures(
     since = now - timedelta(days=CHANGED_DAYS)
     ranked = (
         select(
-            MeasureHistory.measure_id,
-            MeasureHistory.changed_at,
-            MeasureHistory.field,
-            MeasureHistory.old_value,
-            MeasureHistory.new_value,
-            MeasureHistory.author,
+            measure_history.c.measure_id,
+            measure_history.c.changed_at,
+            measure_history.c.field,
+            measure_history.c.old_value,
+            measure_history.c.new_value,
+            measure_history.c.author,
             func.row_number()
             .over(
-                partition_by=MeasureHistory.measure_id,
-                order_by=(MeasureHistory.changed_at.desc(), MeasureHistory.id.desc()),
+                partition_by=measure_history.c.measure_id,
+                order_by=(measure_history.c.changed_at.desc(), measure_history.c.id.desc()),
             )
             .label("rank"),
         )
-        .where(MeasureHistory.changed_at >= since)
+        .where(measure_history.c.changed_at >= since)
         .subquery()
     )
     latest = select(ranked).where(ranked.c.rank == 1).subquery()
     rows = session.execute(
         select(
             latest.c.measure_id,
-            Measure.title,
+            measure.c.title,
             latest.c.changed_at,
             latest.c.field,
             latest.c.old_value,
@@ -299,7 +301,7 @@ def changed_measures(
             latest.c.author,
             func.count().over().label("total"),
         )
-        .join(Measure, Measure.id == latest.c.measure_id)
+        .join(measure, measure.c.id == latest.c.measure_id)
         .order_by(latest.c.changed_at.desc(), latest.c.measure_id)
         .limit(limit)
     ).all()
@@ -333,34 +335,34 @@ def stalled_measures(
     # An edit moves updated_at, so only measures untouched since the cutoff are candidates;
     # of those, the ones without a newer history entry (e.g. dated to a meeting) stalled.
     latest_history = (
-        select(func.max(MeasureHistory.changed_at))
-        .where(MeasureHistory.measure_id == Measure.id)
-        .correlate(Measure)
+        select(func.max(measure_history.c.changed_at))
+        .where(measure_history.c.measure_id == measure.c.id)
+        .correlate(measure)
         .scalar_subquery()
     )
-    open_statuses = select(MeasureStatus.id).where(MeasureStatus.phase == StatusPhase.OPEN)
+    open_statuses = select(measure_status.c.id).where(measure_status.c.phase == StatusPhase.OPEN)
     stalled = and_(
-        or_(Measure.status_id.is_(None), Measure.status_id.in_(open_statuses)),
-        Measure.updated_at < cutoff,
-        ~select(MeasureHistory.id)
-        .where(MeasureHistory.measure_id == Measure.id, MeasureHistory.changed_at >= cutoff)
+        or_(measure.c.status_id.is_(None), measure.c.status_id.in_(open_statuses)),
+        measure.c.updated_at < cutoff,
+        ~select(measure_history.c.id)
+        .where(measure_history.c.measure_id == measure.c.id, measure_history.c.changed_at >= cutoff)
         .exists(),
     )
     last_change = case(
-        (latest_history > Measure.updated_at, latest_history), else_=Measure.updated_at
+        (latest_history > measure.c.updated_at, latest_history), else_=measure.c.updated_at
     )
     rows = session.execute(
         select(
-            Measure.id,
-            Measure.title,
-            MeasureStatus.name,
-            Measure.updated_at,
+            measure.c.id,
+            measure.c.title,
+            measure_status.c.name,
+            measure.c.updated_at,
             latest_history.label("history_at"),
             func.count().over().label("total"),
         )
-        .outerjoin(MeasureStatus, MeasureStatus.id == Measure.status_id)
+        .outerjoin(measure_status, measure_status.c.id == measure.c.status_id)
         .where(stalled)
-        .order_by(last_change, Measure.id)
+        .order_by(last_change, measure.c.id)
         .limit(limit)
     ).all()
     lines = tuple(

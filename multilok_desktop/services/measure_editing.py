@@ -30,6 +30,7 @@ from ..domain import (
     ToolCard,
     TrafficLight,
 )
+from ..domain.enums import HISTORY_LABELS
 from ..domain.taxonomy import TaxonomyMixin
 from .conflicts import ConflictError, check_version, describe, lost_update_guard
 from .errors import NotFoundError, ValidationError
@@ -40,18 +41,6 @@ Row = TypeVar("Row")
 TITLE_MAX = 300
 ROLE_MAX = 120
 PRIORITIES = {1: "hoch", 2: "mittel", 3: "niedrig"}
-
-# The fields whose changes the timeline keeps, with their German labels.
-HISTORY_LABELS = {
-    "created": "angelegt",
-    "status": "Status",
-    "progress": "Fortschritt",
-    "responsible": "Verantwortlich",
-    "lead": "Projektträger",
-    "traffic_light": "Ampel",
-    "parent": "Teil von",
-    "discussed": "besprochen",
-}
 
 
 @dataclass(frozen=True)

@@ -36,11 +36,12 @@ from ..domain import (
     TargetGroup,
     TrafficLight,
 )
+from ..domain.enums import HISTORY_LABELS
 from ..domain.taxonomy import TaxonomyMixin
 from ..domain.text import fold, sort_key
 from .clock import OFFICE_TZ, local
 from .errors import NotFoundError, ValidationError
-from .measure_editing import HISTORY_LABELS, PRIORITIES
+from .measure_editing import PRIORITIES
 from .measure_list import MeasureFilter, MeasureRow, is_overdue, measures_page
 from .settings import OfficeSettings, load_settings
 

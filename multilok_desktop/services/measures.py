@@ -9,8 +9,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain import ActionItem, Measure, MeasurePartner, Meeting
+from ..domain.enums import HISTORY_LABELS
 from .errors import NotFoundError
-from .measure_editing import HISTORY_LABELS
 from .search import like_pattern
 
 
@@ -31,7 +31,7 @@ class MeasureSummary:
 class HistoryEntry:
     changed_at: datetime
     author: str
-    field: str  # key, see measure_editing.HISTORY_LABELS
+    field: str  # key, see domain.enums.HISTORY_LABELS
     label: str  # German: "Status", "Fortschritt" …
     old_value: str
     new_value: str

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from ..domain.text import fold
-from . import search_index
+from . import index_upkeep
 from .errors import DatabaseOpenError
 from .health import check_file, damaged_error, foreign_error
 from .migrate import upgrade_to_head
@@ -101,7 +101,7 @@ class Database:
         if path is not None:
             _restrict_to_owner(path)
         factory = sessionmaker(engine, expire_on_commit=False)
-        search_index.install(factory)
+        index_upkeep.install(factory)
         return cls(url=url, engine=engine, session_factory=factory)
 
     @property

@@ -14,8 +14,8 @@ from datetime import date
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Connection, delete, event, insert, inspect, select, text
-from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+from sqlalchemy import Connection, delete, insert, inspect, select, text
+from sqlalchemy.orm import Session, UOWTransaction
 
 from ..domain import (
     Department,
@@ -33,16 +33,6 @@ from ..domain.text import directory_name, fold, sort_key, transliterate
 CHUNK = 500  # ids per statement, well below SQLite's variable limit
 
 
-def install(factory: sessionmaker[Session]) -> None:
-    # A mark on the factory itself, not `event.contains`: SQLAlchemy's event registry is
-    # keyed by object id, and a new factory that reuses the id of a collected one was
-    # reported as already listening — its sessions then kept no index (flaky searches).
-    if getattr(factory, "_multilok_search_index", False):
-        return
-    event.listen(factory, "after_flush", _after_flush)
-    factory._multilok_search_index = True  # type: ignore[attr-defined]
-
-
 def rebuild(connection: Connection) -> None:
     """Rewrite the whole index (after a restore, by `multilok check --repair`, in tests)."""
     connection.execute(delete(PersonDirectoryRow))
@@ -54,7 +44,8 @@ def rebuild(connection: Connection) -> None:
     refresh_organisations(connection, connection.execute(select(Organisation.id)).scalars())
 
 
-def _after_flush(session: Session, _context: UOWTransaction) -> None:
+def refresh_after_flush(session: Session, _context: UOWTransaction) -> None:
+    """After every flush (index_upkeep.py): rewrite the rows of what the flush touched."""
     people: set[int] = set()
     organisations: set[int] = set()
     people_of_organisations: set[int] = set()

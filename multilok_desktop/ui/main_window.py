@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..services.settings_service import SettingsService
 from .minutes import OPEN_MINUTES_KEY
 
 if TYPE_CHECKING:
+    from ..services.settings_service import SettingsService
     from ..services.taxonomy_editing import TaxonomyService
     from ..services.tool_card_catalog import ToolCardCatalog
     from .address_book.view import AddressBookView
@@ -35,23 +35,35 @@ NAV_HOME, NAV_CALENDAR, NAV_ADDRESS_BOOK, NAV_MEASURES, NAV_PROTOCOLS = range(5)
 
 
 class MainWindow(QMainWindow):
-    """Signals: first_painted() — the window has been drawn once (for --exit-after-start)."""
+    """Signals: first_painted() — the window has been drawn once (for --exit-after-start);
+    warmed_up() — the work after the first paint is done (start_background_work).
+
+    The window is shown before the domain models are loaded: the start page reads without
+    them. Right after the first paint, before anyone can click, `start_background_work()`
+    runs `warm_up` (loading the models, ≈ 0.17 s, which every other view needs) and then
+    lets the views start their worker threads. Set `background_after_paint = False`
+    before showing to skip that (`--exit-after-start` measures the start alone)."""
 
     first_painted = Signal()
+    warmed_up = Signal()
 
     def __init__(
         self,
         views: Mapping[int, Callable[[], QWidget]],
-        settings_service: SettingsService,
+        office_settings: Callable[[], SettingsService],
         database_name: str,
         settings: QSettings,
         parent: QWidget | None = None,
         global_search: Callable[[], Searcher] | None = None,
         taxonomies: Callable[[], TaxonomyService] | None = None,
         tool_cards: Callable[[], ToolCardCatalog] | None = None,
+        warm_up: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._warm_up = warm_up
+        self.background_after_paint = True
+        self.background_started = False
         self._taxonomies, self._tool_cards = taxonomies, tool_cards  # Extras, made on use
         # Strg+K: the search service and its popup are made on first use.
         self._global_search = global_search
@@ -78,7 +90,7 @@ class MainWindow(QMainWindow):
         # restore_state(settings), save_state(settings), ensure_loaded() and show_record().
         self._factories: dict[int, Callable[[], QWidget]] = dict(views)
         self._built: dict[int, QWidget] = {}
-        self._settings_service = settings_service
+        self._office_settings = office_settings  # the settings dialog's service, made on use
         titles = [
             self.tr("Übersicht"),
             self.tr("Kalender"),
@@ -172,6 +184,8 @@ class MainWindow(QMainWindow):
             navigate = getattr(page, "navigate", None)
             if navigate is not None:  # links to other views (home view, search)
                 navigate.connect(self.go_to)
+            if self.background_started:
+                _start_background_work(page)
         return page
 
     def page(self, row: int) -> QWidget:
@@ -238,7 +252,7 @@ class MainWindow(QMainWindow):
     def _on_preferences(self) -> None:
         from .settings_dialog import SettingsDialog  # only when asked for: off start-up
 
-        dialog = SettingsDialog(self._settings_service, self, ui_settings=self._settings)
+        dialog = SettingsDialog(self._office_settings(), self, ui_settings=self._settings)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self._on_status_message(
                 self.tr("Einstellungen gespeichert. Die neue Sprache gilt nach einem Neustart.")
@@ -327,4 +341,25 @@ class MainWindow(QMainWindow):
         if not self._painted and event.type() == QEvent.Type.UpdateRequest:
             self._painted = True
             self.first_painted.emit()
+            if self.background_after_paint:
+                QTimer.singleShot(0, self.start_background_work)
         return handled
+
+    @Slot()
+    def start_background_work(self) -> None:
+        """Load what the other views need, then let the views start their worker threads
+        (once). On the GUI thread, so no worker ever loads the models concurrently."""
+        if self.background_started:
+            return
+        if self._warm_up is not None:
+            self._warm_up()
+        self.background_started = True
+        for page in self._built.values():
+            _start_background_work(page)
+        self.warmed_up.emit()
+
+
+def _start_background_work(page: QWidget) -> None:
+    start = getattr(page, "start_background_work", None)
+    if start is not None:  # views with worker threads (the start page)
+        start()

@@ -7,16 +7,16 @@ import gc
 from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
 
-from multilok_desktop.storage import search_index
+from multilok_desktop.storage import index_upkeep
 
 
 def test_every_new_session_factory_gets_the_upkeep() -> None:
     # Factories made and dropped in a row reuse object ids; each must still be installed.
     for round_ in range(300):
         factory = sessionmaker(bind=create_engine("sqlite://"))
-        search_index.install(factory)
+        index_upkeep.install(factory)
         session = factory()
-        assert search_index._after_flush in [
+        assert index_upkeep.after_flush in [
             listener for listener in session.dispatch.after_flush
         ], f"round {round_}"
         session.close()
@@ -27,8 +27,8 @@ def test_every_new_session_factory_gets_the_upkeep() -> None:
 
 def test_installing_twice_adds_one_listener() -> None:
     factory = sessionmaker(bind=create_engine("sqlite://"))
-    search_index.install(factory)
-    search_index.install(factory)
+    index_upkeep.install(factory)
+    index_upkeep.install(factory)
     session = factory()
-    assert list(session.dispatch.after_flush).count(search_index._after_flush) == 1
+    assert list(session.dispatch.after_flush).count(index_upkeep.after_flush) == 1
     session.close()

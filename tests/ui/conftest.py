@@ -46,6 +46,7 @@ def window(qtbot, filled_db: Database, settings: QSettings) -> Iterator[MainWind
     qtbot.addWidget(main_window)
     main_window.show()
     qtbot.waitExposed(main_window)
+    qtbot.waitUntil(lambda: main_window.background_started)  # the models, after the paint
     yield main_window
 
 

@@ -57,6 +57,8 @@ def test_shows_the_next_meeting_and_enter_on_its_link_opens_it(
 def test_empty_sections_say_so_in_one_line(qtbot, db: Database, view: HomeView) -> None:  # noqa: ANN001
     view.show()
     view.ensure_loaded()
+    assert view.privacy_loading  # no worker before the app has loaded the models
+    view.start_background_work()
     qtbot.waitUntil(lambda: not view.privacy_loading)  # read in a worker thread
     text = view.page.toPlainText()
     assert "Kein Treffen geplant." in text

@@ -92,7 +92,9 @@ class HomeView(QWidget):
     """Signals: status_message(str), navigate(str, int) — open (kind, id) in its view.
 
     The privacy section comes from a worker thread (privacy_due reads every consent record:
-    too slow for the start page), the rest in a few milliseconds on the GUI thread.
+    too slow for the start page), the rest in a few milliseconds on the GUI thread. The
+    worker starts with `start_background_work()`, which the main window calls once the
+    domain models are loaded after the first paint (the start page itself needs none).
     """
 
     status_message = Signal(str)
@@ -111,6 +113,7 @@ class HomeView(QWidget):
         self.privacy_error = ""
         self._job: _PrivacyJob | None = None  # at most one at a time
         self._privacy_again = False  # reloaded while it ran: read once more afterwards
+        self._background = False  # worker threads allowed (start_background_work)
         self._pool = QThreadPool(self)  # waits for a running job when the view goes
         self._pool.setMaxThreadCount(1)
 
@@ -145,8 +148,16 @@ class HomeView(QWidget):
         self.summary = self._service.summary(with_privacy=False)
         self._loaded = True
         self._stale = False
-        self._request_privacy()
+        if self._background:
+            self._request_privacy()
         self._render()
+
+    def start_background_work(self) -> None:
+        """From now on the privacy section is read in a worker thread (now, and at every
+        reload). Called once the models are loaded: see domain.load_models()."""
+        self._background = True
+        if self._loaded:
+            self._request_privacy()
 
     def _render(self) -> None:
         if self.summary is None:
