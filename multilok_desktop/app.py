@@ -1,11 +1,12 @@
 """The composition root: builds the database, the services and the main window, and runs Qt.
 
-`multilok-desktop [--db PFAD] [--demo] [--exit-after-start]`
+`multilok-desktop [--db PFAD] [--demo] [--exit-after-start]` starts in launcher.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from functools import cache
@@ -18,10 +19,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from . import APP_NAME, ORG_NAME, __version__
 from .domain import load_models
+from .launcher import DEMO_DB_NAME, database_file, parse_args
 from .logs import configure_logging
 from .storage.database import Database
 from .storage.errors import StorageError
-from .storage.paths import data_dir, resolve_db_url, sqlite_path
+from .storage.paths import data_dir, sqlite_path
 from .ui.language import chosen_language
 from .ui.main_window import (
     NAV_ADDRESS_BOOK,
@@ -35,36 +37,17 @@ from .ui.main_window import (
 if TYPE_CHECKING:
     from .exchange.meeting_package import MeetingPackageFiles
     from .services.address_book_service import AddressBookService
+    from .services.backup_service import QuickCheck
     from .services.global_search import GlobalSearchService
     from .services.settings_service import SettingsService
     from .services.taxonomy_editing import TaxonomyService
     from .services.tool_card_catalog import ToolCardCatalog
-
-DEMO_DB_NAME = "multilok-demo.sqlite"
 
 
 def resource_path(*parts: str) -> Path:
     """A file in resources/: beside the package in a checkout, in _MEIPASS when frozen."""
     base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1]))
     return base.joinpath("resources", *parts)
-
-
-def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
-    parser = argparse.ArgumentParser(
-        prog="multilok-desktop", description="Multilok Desktop starten"
-    )
-    parser.add_argument("--db", metavar="URL_ODER_PFAD", help="Datenbank statt der Standarddatei")
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="mit einer Beispieldatenbank starten (wird beim ersten Mal angelegt)",
-    )
-    parser.add_argument(
-        "--exit-after-start",
-        action="store_true",
-        help="Fenster öffnen, vollständig laden und zeichnen, dann beenden (Startzeit-Messung)",
-    )
-    return parser.parse_known_args(argv)  # the rest is for Qt (-style, -platform …)
 
 
 def install_translators(app: QApplication, language: str = "de") -> list[QTranslator]:
@@ -87,13 +70,6 @@ def install_translators(app: QApplication, language: str = "de") -> list[QTransl
         return []
     app.installTranslator(translator)
     return [translator]
-
-
-def database_file(args: argparse.Namespace) -> Path | None:
-    """The SQLite file the app will open, or None for a server."""
-    if args.demo:
-        return (Path(args.db) if args.db else data_dir() / DEMO_DB_NAME).expanduser().resolve()
-    return sqlite_path(resolve_db_url(args.db))
 
 
 def open_database(args: argparse.Namespace, *, quick_check: bool = True) -> Database:
@@ -219,7 +195,8 @@ def _global_search(database: Database) -> GlobalSearchService:  # on the first S
     return GlobalSearchService(database)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, quick_check: QuickCheck | None = None) -> int:
+    """The window; `quick_check`: the file check launcher.py started before the imports."""
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     configure_logging()  # rotating file in the log folder; ids only, no personal data
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
@@ -242,17 +219,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         except StorageError as exc:
             QMessageBox.warning(None, "Multilok", str(exc))
             return 1
+    if quick_check is not None and quick_check.path != db_path:
+        quick_check = None  # not this file's: the usual check runs
     try:
-        return _run(app, args, db_path)
+        return _run(app, args, db_path, quick_check)
     finally:
         if lock is not None:
             lock.release()
 
 
-def _run(app: QApplication, args: argparse.Namespace, db_path: Path | None) -> int:
+def _run(
+    app: QApplication,
+    args: argparse.Namespace,
+    db_path: Path | None,
+    quick_check: QuickCheck | None,
+) -> int:
     from .ui.safe_start import open_checked
 
-    opened = open_checked(args, db_path, open_database, build_main_window)
+    opened = open_checked(args, db_path, open_database, build_main_window, quick_check)
     if opened is None:
         return 1
     database, window = opened
@@ -265,7 +249,10 @@ def _run(app: QApplication, args: argparse.Namespace, db_path: Path | None) -> i
         )
     if args.exit_after_start:  # the start alone: no loading after the first paint
         window.background_after_paint = False
+        window.first_painted.connect(resume_garbage_collection)
         window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    else:
+        window.warmed_up.connect(resume_garbage_collection)
     window.show()
     if not args.exit_after_start:
         QTimer.singleShot(0, window.recover_minutes)  # minutes left open by a crash
@@ -278,6 +265,14 @@ def _run(app: QApplication, args: argparse.Namespace, db_path: Path | None) -> i
         database.close()
         if not args.exit_after_start:
             backup_at_exit(database)
+
+
+def resume_garbage_collection() -> None:
+    """After the start (launcher.py paused the collector): what the start created lives
+    until exit, so `gc.freeze()` keeps it out of every later pass — shorter pauses while
+    typing, a quicker exit — and collection resumes for what comes now."""
+    gc.freeze()
+    gc.enable()
 
 
 def backup_at_exit(database: Database) -> None:

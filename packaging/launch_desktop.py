@@ -2,7 +2,7 @@
 
 import sys
 
-from multilok_desktop.app import main
+from multilok_desktop.launcher import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -103,3 +103,38 @@ def test_the_start_page_shows_before_the_domain_models_load(tmp_path: Path) -> N
     assert lines["AT_FIRST_PAINT"] == "[]"
     assert "multilok_desktop.domain.meetings" in lines["AFTER_WARM_UP"]
     assert "9. Vernetzungstreffen" in lines["PAGE"]
+
+
+def test_the_launcher_checks_the_file_early_and_resumes_garbage_collection(
+    tmp_path: Path,
+) -> None:
+    """launcher.py starts the quick check before the GUI stack loads and pauses the garbage
+    collector for the start; after the start it runs again, the start's objects frozen."""
+    from multilok_desktop.storage.database import Database
+
+    good = tmp_path / "office.sqlite"
+    Database.open(str(good)).close()
+    bogus = tmp_path / "bogus.sqlite"
+    bogus.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4080)  # a header, no valid pages
+    script = (
+        "import gc, sys\n"
+        "from PySide6.QtWidgets import QMessageBox\n"
+        "QMessageBox.exec = lambda self: print('DIALOG', self.text()) or 0\n"
+        "from multilok_desktop import launcher\n"
+        "from multilok_desktop.services import backup_service\n"
+        "checked = []\n"
+        "original = backup_service.QuickCheck.__init__\n"
+        "def spy(self, service):\n"
+        "    checked.append('multilok_desktop.app' in sys.modules)\n"
+        "    original(self, service)\n"
+        "backup_service.QuickCheck.__init__ = spy\n"
+        "code = launcher.main(['--db', sys.argv[1], '--exit-after-start'])\n"
+        "print('EXIT', code, 'GC', gc.isenabled(), gc.get_freeze_count() > 0, 'APP_BEFORE', checked[0])\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    ok = subprocess.run([sys.executable, "-c", script, str(good)], env=env,
+                        capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert "EXIT 0 GC True True APP_BEFORE False" in ok.stdout, ok.stderr
+    damaged = subprocess.run([sys.executable, "-c", script, str(bogus)], env=env,
+                             capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert "DIALOG" in damaged.stdout and "EXIT 1" in damaged.stdout, damaged.stderr

@@ -86,11 +86,11 @@ def test_spec_collects_the_lazily_imported_modules_and_the_icon() -> None:
 def test_entry_scripts_call_the_two_programs() -> None:
     """The bundle's entry scripts start the same mains as pyproject's scripts."""
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert scripts["gui-scripts"]["multilok-desktop"] == "multilok_desktop.app:main"
+    assert scripts["gui-scripts"]["multilok-desktop"] == "multilok_desktop.launcher:main"
     assert scripts["scripts"]["multilok"] == "multilok_desktop.cli:main"
     desktop = (PACKAGING / "launch_desktop.py").read_text(encoding="utf-8")
     cli = (PACKAGING / "launch_cli.py").read_text(encoding="utf-8")
-    assert "from multilok_desktop.app import main" in desktop
+    assert "from multilok_desktop.launcher import main" in desktop
     assert "from multilok_desktop.cli import main" in cli
 
 

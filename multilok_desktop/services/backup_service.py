@@ -4,6 +4,7 @@ in German); a damaged or foreign file at start-up is UnusableDatabaseError."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ __all__ = [
     "BackupEntry",
     "BackupService",
     "FileState",
+    "QuickCheck",
     "StorageError",
     "UnusableDatabaseError",
 ]
@@ -91,3 +93,23 @@ class BackupService:
 
     def damaged(self, problem: str) -> UnusableDatabaseError:
         return health.damaged_error(self.db_path, problem)
+
+
+class QuickCheck:
+    """`PRAGMA quick_check` of an existing file in a thread; `problem()` waits for it."""
+
+    def __init__(self, service: BackupService | None) -> None:
+        self.path = service.db_path if service is not None else None
+        self._problem = ""
+        self._thread: threading.Thread | None = None
+        if service is not None:
+            self._thread = threading.Thread(target=self._run, args=(service,), daemon=True)
+            self._thread.start()
+
+    def _run(self, service: BackupService) -> None:
+        self._problem = service.quick_check()
+
+    def problem(self) -> str:
+        if self._thread is not None:
+            self._thread.join()
+        return self._problem

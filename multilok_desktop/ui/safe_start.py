@@ -1,12 +1,11 @@
 """Start-up with the database checked (DESIGN.md §5): `PRAGMA quick_check` runs in a
-thread while the main window is built (≈60 ms on the large demo database, so the start
-does not wait for it); a damaged or foreign file gets the dialog that offers the newest
-good backup, and the damaged file is kept."""
+thread (started by launcher.py before the GUI stack loads, ≈ 70 ms on the large demo
+database) while the main window is built; a damaged or foreign file gets the dialog that
+offers the newest good backup, and the damaged file is kept."""
 
 from __future__ import annotations
 
 import argparse
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +13,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from ..services.backup_service import BackupService, StorageError, UnusableDatabaseError
+from ..services.backup_service import (
+    BackupService,
+    QuickCheck,
+    StorageError,
+    UnusableDatabaseError,
+)
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -22,35 +26,18 @@ if TYPE_CHECKING:
 Database = Any  # storage.database.Database: the UI only passes it on and closes it
 
 
-class QuickCheck:
-    """`PRAGMA quick_check` of an existing file in a thread; `problem()` waits for it."""
-
-    def __init__(self, service: BackupService | None) -> None:
-        self._problem = ""
-        self._thread: threading.Thread | None = None
-        if service is not None:
-            self._thread = threading.Thread(target=self._run, args=(service,), daemon=True)
-            self._thread.start()
-
-    def _run(self, service: BackupService) -> None:
-        self._problem = service.quick_check()
-
-    def problem(self) -> str:
-        if self._thread is not None:
-            self._thread.join()
-        return self._problem
-
-
 def open_checked(
     args: argparse.Namespace,
     db_path: Path | None,
     open_database: Callable[..., Database],
     build_main_window: Callable[[Database, QSettings], MainWindow],
+    first_check: QuickCheck | None = None,
 ) -> tuple[Database, MainWindow] | None:
-    """The opened database and its (not yet shown) main window, or None: quit."""
+    """The opened database and its (not yet shown) main window, or None: quit.
+    `first_check`: the quick check of db_path, already started (launcher.py)."""
     service = BackupService(db_path) if db_path is not None else None
     while True:
-        check = QuickCheck(service)
+        check, first_check = first_check or QuickCheck(service), None
         try:
             database = open_database(args, quick_check=False)
         except UnusableDatabaseError as exc:
