@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..services.meeting_documents import AnnualPlan, PlanEntry, PlanGroup
 from .layout import (
     WEEKDAYS,
     DocumentInfo,
+    Paragraph,
     data_table,
     esc,
     german_date,

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..services.meeting_documents import AttendanceSheet
 from .layout import (
     DocumentInfo,
+    Paragraph,
     data_table,
     esc,
     german_date,

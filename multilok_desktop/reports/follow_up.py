@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from ..domain.enums import TrafficLight
 from ..services.measure_report import (
@@ -26,6 +26,7 @@ from ..services.measure_report import (
 from .layout import (
     LIGHT_RULE,
     DocumentInfo,
+    Paragraph,
     esc,
     german_date,
     letterhead,

@@ -6,11 +6,12 @@ import os
 from pathlib import Path
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..services.meeting_documents import InvitationLetter
 from .layout import (
     DocumentInfo,
+    Paragraph,
     data_table,
     esc,
     german_date,

@@ -17,7 +17,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..domain.enums import TrafficLight
 from ..services.measure_report import GROUP_LABELS, MeasuresOverview, OverviewRow
@@ -25,6 +25,7 @@ from .fonts import BOLD, REGULAR
 from .layout import (
     GREY_TEXT,
     DocumentInfo,
+    Paragraph,
     data_table,
     esc,
     german_date,

@@ -9,10 +9,19 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from ..services.settings import OfficeSettings
-from .layout import DocumentInfo, data_table, esc, german_date, letterhead, styles, write_pdf
+from .layout import (
+    DocumentInfo,
+    Paragraph,
+    data_table,
+    esc,
+    german_date,
+    letterhead,
+    styles,
+    write_pdf,
+)
 
 RIGHTS = (
     "Sie haben das Recht, die Berichtigung unrichtiger Daten (Art. 16 DSGVO), ihre Löschung "
