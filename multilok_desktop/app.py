@@ -9,7 +9,8 @@ import argparse
 import gc
 import sys
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, partial
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,6 +85,27 @@ def open_database(args: argparse.Namespace, *, quick_check: bool = True) -> Data
         with database.session() as session:
             generate_demo(session, "small")
     return database
+
+
+# What the views below import when first built, loaded one module per event-loop turn
+# right after the first paint (MainWindow.start_background_work): each view then opens in
+# well under 0.2 s (DESIGN.md §6). tests/test_app_start.py checks the list is complete.
+VIEW_MODULES = (
+    "multilok_desktop.storage.search_index",  # the first save of anything
+    "multilok_desktop.services.address_book_service",
+    "multilok_desktop.exchange.contact_exchange_service",
+    "multilok_desktop.services.privacy_service",
+    "multilok_desktop.ui.address_book.view",
+    "multilok_desktop.services.calendar_service",
+    "multilok_desktop.exchange.calendar_exchange_service",
+    "multilok_desktop.reports.documents_service",
+    "multilok_desktop.ui.calendar.view",
+    "multilok_desktop.services.minutes_service",
+    "multilok_desktop.services.protocol_card",
+    "multilok_desktop.ui.minutes.protocols_view",
+    "multilok_desktop.services.measures_service",
+    "multilok_desktop.ui.measures.view",
+)
 
 
 def build_main_window(database: Database, settings: QSettings) -> MainWindow:
@@ -161,7 +183,7 @@ def build_main_window(database: Database, settings: QSettings) -> MainWindow:
         global_search=lambda: _global_search(database),
         taxonomies=lambda: _taxonomies(database),
         tool_cards=lambda: _tool_cards(database),
-        warm_up=load_models,
+        warm_up=(load_models, *(partial(import_module, name) for name in VIEW_MODULES)),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSize, QTimer, Signal, Slot
@@ -36,13 +36,15 @@ NAV_HOME, NAV_CALENDAR, NAV_ADDRESS_BOOK, NAV_MEASURES, NAV_PROTOCOLS = range(5)
 
 class MainWindow(QMainWindow):
     """Signals: first_painted() — the window has been drawn once (for --exit-after-start);
-    warmed_up() — the work after the first paint is done (start_background_work).
+    warmed_up() — the warm-up after the first paint is done (start_background_work).
 
-    The window is shown before the domain models are loaded: the start page reads without
-    them. Right after the first paint, before anyone can click, `start_background_work()`
-    runs `warm_up` (loading the models, ≈ 0.17 s, which every other view needs) and then
-    lets the views start their worker threads. Set `background_after_paint = False`
-    before showing to skip that (`--exit-after-start` measures the start alone)."""
+    The window is shown before the domain models and the other views' modules are loaded:
+    the start page needs none of them. Right after the first paint `start_background_work()`
+    runs the `warm_up` steps, one per turn of the event loop so clicks and keys in between
+    are handled: the first loads the models (≈ 0.17 s; then the views may start their
+    worker threads, `background_started`), the others import the views' modules, so each
+    view opens in well under 0.2 s the first time. Set `background_after_paint = False`
+    before showing to skip it (`--exit-after-start` measures the start alone)."""
 
     first_painted = Signal()
     warmed_up = Signal()
@@ -57,13 +59,15 @@ class MainWindow(QMainWindow):
         global_search: Callable[[], Searcher] | None = None,
         taxonomies: Callable[[], TaxonomyService] | None = None,
         tool_cards: Callable[[], ToolCardCatalog] | None = None,
-        warm_up: Callable[[], None] | None = None,
+        warm_up: Sequence[Callable[[], object]] = (),
     ) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._warm_up = warm_up
+        self._warm_up_steps = list(warm_up)
         self.background_after_paint = True
-        self.background_started = False
+        self.background_started = False  # the first warm-up step (the models) is done
+        self.warm_up_done = False
+        self._warming = False
         self._taxonomies, self._tool_cards = taxonomies, tool_cards  # Extras, made on use
         # Strg+K: the search service and its popup are made on first use.
         self._global_search = global_search
@@ -342,20 +346,30 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.first_painted.emit()
             if self.background_after_paint:
-                QTimer.singleShot(0, self.start_background_work)
+                QTimer.singleShot(0, self, self.start_background_work)  # not once closed
         return handled
 
     @Slot()
     def start_background_work(self) -> None:
-        """Load what the other views need, then let the views start their worker threads
-        (once). On the GUI thread, so no worker ever loads the models concurrently."""
-        if self.background_started:
+        """Run the warm-up steps, one per event-loop turn (once). On the GUI thread, so no
+        worker ever loads the models concurrently (see domain.load_models)."""
+        if self._warming:
             return
-        if self._warm_up is not None:
-            self._warm_up()
-        self.background_started = True
-        for page in self._built.values():
-            _start_background_work(page)
+        self._warming = True
+        self._next_warm_up_step()
+
+    @Slot()
+    def _next_warm_up_step(self) -> None:
+        if self._warm_up_steps:
+            self._warm_up_steps.pop(0)()
+        if not self.background_started:  # the models are there: worker threads may start
+            self.background_started = True
+            for page in self._built.values():
+                _start_background_work(page)
+        if self._warm_up_steps:
+            QTimer.singleShot(0, self, self._next_warm_up_step)
+            return
+        self.warm_up_done = True
         self.warmed_up.emit()
 
 
