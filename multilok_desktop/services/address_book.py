@@ -137,6 +137,18 @@ def _people_filtered(session: Session, query: PeopleQuery, *columns: Any) -> Sel
 
 
 def count_people(session: Session, query: PeopleQuery) -> int:
+    match = fts_query(query.text)
+    filtered = (query.organisation_kind_id, query.department_id, query.organisation_id)
+    if (
+        match is not None
+        and filtered == (None,) * 3
+        and session.get_bind().dialect.name == "sqlite"
+    ):
+        # person_fts has exactly one row per person_directory row (search_index writes
+        # them together): count the hits in the index itself instead of looking each one
+        # up in person_directory (≈ 6 ms for a one-letter prefix at 20,000 people).
+        hits = text("SELECT count(*) FROM person_fts WHERE person_fts MATCH :match")
+        return session.scalar(hits, {"match": match}) or 0
     statement = _people_filtered(session, query, func.count()).select_from(PersonDirectoryRow)
     return session.scalar(statement) or 0
 

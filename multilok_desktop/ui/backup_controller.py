@@ -23,7 +23,6 @@ from ..services.backup_service import (
     FileState,
     StorageError,
 )
-from .restore_dialog import RestoreDialog, confirm_restore
 
 
 def backup_label_text(moment: datetime | None, today: date | None = None) -> str:
@@ -158,6 +157,8 @@ class BackupController(QObject):
                         "Datenbank schreiben."),
             )  # fmt: skip
             return
+        from .restore_dialog import RestoreDialog, confirm_restore  # only when asked for
+
         backups = self.service.backups()
         dialog = RestoreDialog(backups, window)
         if not dialog.exec() or dialog.chosen is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from multilok_desktop.domain import Person
 from multilok_desktop.services.address_book import (
     OrganisationSort,
     OrganisationsQuery,
@@ -108,6 +109,28 @@ def test_count_and_pages_agree(filled: Database) -> None:
         rest = people_page(s, PeopleQuery(), 2, 10)
         assert len(first) == 2 and len(rest) == 3
         assert person_position(s, PeopleQuery(), rest[0].id) == 2
+
+
+def test_a_search_count_is_the_length_of_its_list_also_after_edits(filled: Database) -> None:
+    """count_people counts text searches in the FTS index alone: it must stay in step
+    with person_directory (deletes and renames go through the index upkeep)."""
+    texts = ["m", "müller", "gemeinde", "ö", "j", "xyz"]
+
+    def agree() -> None:
+        with filled.session() as s:
+            for text in texts:
+                query = PeopleQuery(text=text)
+                assert count_people(s, query) == len(people_page(s, query, 0, 100)), text
+
+    agree()
+    with filled.session() as s:
+        first, second = people_page(s, PeopleQuery(text="müller"), 0, 10)
+        s.delete(s.get(Person, first.id))
+        s.get(Person, second.id).last_name = "Jansen"  # type: ignore[union-attr]
+    agree()
+    with filled.session() as s:
+        assert count_people(s, PeopleQuery(text="müller")) == 0
+        assert count_people(s, PeopleQuery(text="jansen")) == 1
 
 
 def test_list_shows_primary_organisation_and_department(filled: Database) -> None:
