@@ -55,6 +55,18 @@ def test_a_normal_exit_leaves_a_verified_backup(tmp_path: Path, monkeypatch) -> 
     assert backup.path.parent == tmp_path / "data" / "Multilok" / "Sicherungen"
 
 
+def run_window_script(script: str, db: Path, tmp_path: Path) -> str:
+    """A script that builds the window on `db` (argv 1, settings in argv 2), in a fresh
+    process: what it has imported is what the app imports. Returns its output."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(db), str(tmp_path / "ui.ini")],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 START_PAGE_SCRIPT = """
 import sys
 from PySide6.QtCore import QSettings
@@ -93,13 +105,8 @@ def test_the_start_page_shows_before_the_domain_models_load(tmp_path: Path) -> N
     with database.session() as s:
         s.add(Meeting(title="9. Vernetzungstreffen", start=start, end=start + timedelta(hours=2)))
     database.close()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-c", START_PAGE_SCRIPT, str(path), str(tmp_path / "ui.ini")],
-        env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    output = run_window_script(START_PAGE_SCRIPT, path, tmp_path)
+    lines = dict(line.split(" ", 1) for line in output.splitlines())
     assert lines["AT_FIRST_PAINT"] == "[]"
     assert "multilok_desktop.domain.meetings" in lines["AFTER_WARM_UP"]
     assert "9. Vernetzungstreffen" in lines["PAGE"]
@@ -167,10 +174,4 @@ def test_the_warm_up_loads_every_module_the_views_need(tmp_path: Path) -> None:
 
     path = tmp_path / "office.sqlite"
     Database.open(str(path)).close()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-c", VIEWS_AFTER_WARM_UP_SCRIPT, str(path), str(tmp_path / "ui.ini")],
-        env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    assert "NEW []" in result.stdout
+    assert "NEW []" in run_window_script(VIEWS_AFTER_WARM_UP_SCRIPT, path, tmp_path)
