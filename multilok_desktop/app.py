@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from . import APP_NAME, ORG_NAME, __version__
 from .domain import load_models
-from .launcher import DEMO_DB_NAME, database_file, parse_args
+from .launcher import DEMO_DB_NAME, ClaimedFile, claim_database, database_file, parse_args
 from .logs import configure_logging
 from .storage.database import Database
 from .storage.errors import StorageError
@@ -217,8 +217,9 @@ def _global_search(database: Database) -> GlobalSearchService:  # on the first S
     return GlobalSearchService(database)
 
 
-def main(argv: Sequence[str] | None = None, quick_check: QuickCheck | None = None) -> int:
-    """The window; `quick_check`: the file check launcher.py started before the imports."""
+def main(argv: Sequence[str] | None = None, claimed: ClaimedFile | None = None) -> int:
+    """The window; `claimed`: the database file launcher.py has claimed and started to
+    check before the imports (claimed here when called directly)."""
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
     configure_logging()  # rotating file in the log folder; ids only, no personal data
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
@@ -230,24 +231,16 @@ def main(argv: Sequence[str] | None = None, quick_check: QuickCheck | None = Non
     install_translators(app, chosen_language(QSettings()))
 
     db_path = database_file(args)
-    lock = None
-    if db_path is not None:  # refused before anything is written: a share, a second window
-        from .storage.instance_lock import InstanceLock
-        from .storage.network import refuse_network_database
-
-        try:
-            refuse_network_database(db_path)
-            lock = InstanceLock(db_path).acquire()
-        except StorageError as exc:
-            QMessageBox.warning(None, "Multilok", str(exc))
-            return 1
-    if quick_check is not None and quick_check.path != db_path:
-        quick_check = None  # not this file's: the usual check runs
+    if claimed is None or claimed.path != db_path:
+        # refused before anything reads or writes it: a share, a second window
+        claimed = claim_database(db_path)
+    if claimed.refusal:
+        QMessageBox.warning(None, "Multilok", claimed.refusal)
+        return 1
     try:
-        return _run(app, args, db_path, quick_check)
+        return _run(app, args, db_path, claimed.check)
     finally:
-        if lock is not None:
-            lock.release()
+        claimed.release()
 
 
 def _run(

@@ -175,3 +175,105 @@ def test_the_warm_up_loads_every_module_the_views_need(tmp_path: Path) -> None:
     path = tmp_path / "office.sqlite"
     Database.open(str(path)).close()
     assert "NEW []" in run_window_script(VIEWS_AFTER_WARM_UP_SCRIPT, path, tmp_path)
+
+
+DAMAGED_SCRIPT = """
+import sys
+from PySide6.QtCore import QCoreApplication, QSettings
+QCoreApplication.setOrganizationName("Multilok")
+QCoreApplication.setApplicationName("Multilok Desktop")
+settings = QSettings()
+settings.setValue("main_window/view", 1)  # the calendar was open last: it stores holidays
+settings.sync()
+from multilok_desktop.ui import restore_dialog
+restore_dialog.ask_restore_unusable = lambda parent, text, service: print("DIALOG", text)
+from multilok_desktop import launcher
+print("EXIT", launcher.main(["--db", sys.argv[1]]))
+"""
+
+
+def test_a_damaged_file_is_not_written_whatever_view_was_open_last(tmp_path: Path) -> None:
+    """DESIGN.md §5: the quick check's verdict comes before anything may write — no
+    migration, no view storing what it worked out (the calendar its holidays)."""
+    import hashlib
+
+    from multilok_desktop.storage.database import Database
+    from tests import factories
+
+    path = tmp_path / "office.sqlite"
+    database = Database.open(str(path))
+    with database.session() as s:
+        for number in range(300):
+            factories.person(s, "Anna", f"Köhler{number}", email=f"a{number}@example.org")
+    database.close()
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096
+    data[middle : middle + 8192] = bytes(range(256)) * 32  # two pages of garbage
+    path.write_bytes(bytes(data))
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", DAMAGED_SCRIPT, str(path)], env=env,
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert "DIALOG" in result.stdout and "beschädigt" in result.stdout, result.stderr
+    assert "EXIT 1" in result.stdout
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+REFUSED_SCRIPT = """
+import sys
+from PySide6.QtWidgets import QMessageBox
+QMessageBox.warning = staticmethod(lambda parent, title, text: print("REFUSED", text))
+from multilok_desktop.services import backup_service
+backup_service.BackupService.quick_check = lambda self: print("CHECKED") or ""
+from multilok_desktop import launcher
+print("EXIT", launcher.main(["--db", sys.argv[1], "--exit-after-start"]))
+"""
+
+
+def test_a_second_window_leaves_the_file_alone(tmp_path: Path) -> None:
+    """The launcher claims the file (lock) before its quick check reads it: a second
+    window on an open database neither checks nor touches it."""
+    from multilok_desktop.storage.database import Database
+    from multilok_desktop.storage.instance_lock import InstanceLock
+
+    path = tmp_path / "office.sqlite"
+    Database.open(str(path)).close()
+    lock = InstanceLock(path).acquire()  # the first window
+    try:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+        result = subprocess.run([sys.executable, "-c", REFUSED_SCRIPT, str(path)], env=env,
+                                capture_output=True, text=True, timeout=120)  # fmt: skip
+    finally:
+        lock.release()
+    assert "REFUSED" in result.stdout and "EXIT 1" in result.stdout, result.stderr
+    assert "CHECKED" not in result.stdout  # the file was not even opened for its check
+
+
+NORMAL_START_SCRIPT = """
+import gc, sys
+from PySide6.QtWidgets import QApplication
+from multilok_desktop.ui import main_window
+shown = main_window.MainWindow.show
+def show(self):
+    self.warmed_up.connect(QApplication.quit)  # as if the user quit after the warm-up
+    shown(self)
+main_window.MainWindow.show = show
+import multilok_desktop.app as app
+app.backup_at_exit = lambda database: None
+from multilok_desktop import launcher
+code = launcher.main(["--db", sys.argv[1]])
+print("EXIT", code, "GC", gc.isenabled(), gc.get_freeze_count() > 0)
+"""
+
+
+def test_after_a_normal_start_garbage_collection_runs_again(tmp_path: Path) -> None:
+    """Without --exit-after-start the collector resumes after the warm-up."""
+    from multilok_desktop.storage.database import Database
+
+    path = tmp_path / "office.sqlite"
+    Database.open(str(path)).close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", NORMAL_START_SCRIPT, str(path)], env=env,
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert "EXIT 0 GC True True" in result.stdout, result.stderr

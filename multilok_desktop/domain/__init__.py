@@ -10,6 +10,8 @@ import Person` loads every model module (relationships name each other by string
 
 from __future__ import annotations
 
+import sys
+import threading
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -156,9 +158,19 @@ def load_models() -> None:
 
 @event.listens_for(Mapper, "before_configured")
 def _every_model_before_configuring() -> None:
-    # A model module imported on its own (`from .domain.meetings import Meeting`) names
+    # A model module imported on its own (`from .domain.measures import Measure`) names
     # classes of the others in its relationships: load them all before they are resolved.
-    for module in _MODEL_MODULES:
+    # Only on the main thread: SQLAlchemy holds its configure lock here, and a worker
+    # importing while the GUI thread declares models could wait on it forever.
+    missing = [m for m in _MODEL_MODULES if f"{__name__}.{m}" not in sys.modules]
+    if not missing:
+        return
+    if threading.current_thread() is not threading.main_thread():
+        raise RuntimeError(
+            f"domain models {missing} not loaded: call domain.load_models() on the main "
+            "thread before a worker thread uses them"
+        )
+    for module in missing:
         import_module(f"{__name__}.{module}")
 
 

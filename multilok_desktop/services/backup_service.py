@@ -94,6 +94,10 @@ class BackupService:
     def damaged(self, problem: str) -> UnusableDatabaseError:
         return health.damaged_error(self.db_path, problem)
 
+    def unusable(self, problem: str) -> UnusableDatabaseError:
+        """Why the file the quick check refused is not opened: foreign or damaged."""
+        return health.unusable_error(self.db_path, problem)
+
 
 class QuickCheck:
     """`PRAGMA quick_check` of an existing file in a thread; `problem()` waits for it."""

@@ -19,8 +19,7 @@ from typing import TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain import StatusPhase
-from ..domain.base import Base
+from ..domain import Base, StatusPhase  # via the package: Base with every model loaded
 from ..domain.taxonomy import (
     ActionField,
     Department,

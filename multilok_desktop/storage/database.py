@@ -23,7 +23,7 @@ from sqlalchemy.pool import NullPool
 from ..domain.text import fold
 from . import index_upkeep
 from .errors import DatabaseOpenError
-from .health import check_file, damaged_error, foreign_error
+from .health import SQLITE_HEADER, check_file, damaged_error, foreign_error
 from .migrate import upgrade_to_head
 from .network import refuse_network_database
 from .paths import display_name, resolve_db_url, sqlite_path
@@ -140,7 +140,7 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
         return
     with path.open("rb") as handle:
         header = handle.read(16)
-    if header and header != b"SQLite format 3\x00":
+    if header and header != SQLITE_HEADER:
         raise foreign_error(path, "keine SQLite-Datei")
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from .backup import _connect, _reason
 from .errors import UnusableDatabaseError
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
 
 def quick_check(path: Path) -> str:
     """'' when the file passes `PRAGMA quick_check`, else what is wrong (German)."""
@@ -55,6 +57,19 @@ def check_file(path: Path, *, quick: bool = True) -> None:
         problem = quick_check(path)
         if problem:
             raise damaged_error(path, problem)
+
+
+def unusable_error(path: Path, problem: str) -> UnusableDatabaseError:
+    """Why a file that failed the quick check is refused: not a SQLite file at all,
+    another program's database, or damaged. Only reads."""
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header and header != SQLITE_HEADER:
+        return foreign_error(path, "keine SQLite-Datei")
+    tables = foreign_tables(path)
+    if tables:
+        return foreign_error(path, "fremde Tabellen: " + _first(tables))
+    return damaged_error(path, problem)
 
 
 def _first(names: list[str]) -> str:

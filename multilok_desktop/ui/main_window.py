@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from .search_popup import Searcher, SearchPopup
 
 NAV_HOME, NAV_CALENDAR, NAV_ADDRESS_BOOK, NAV_MEASURES, NAV_PROTOCOLS = range(5)
+
+_log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -361,7 +364,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def _next_warm_up_step(self) -> None:
         if self._warm_up_steps:
-            self._warm_up_steps.pop(0)()
+            step = self._warm_up_steps.pop(0)
+            try:
+                step()
+            except Exception:  # noqa: BLE001  loading ahead failed: the view will say why
+                _log.exception("Aufwärmen nach dem Start: %r fehlgeschlagen", step)
         if not self.background_started:  # the models are there: worker threads may start
             self.background_started = True
             for page in self._built.values():

@@ -1,7 +1,8 @@
 """Start-up with the database checked (DESIGN.md §5): `PRAGMA quick_check` runs in a
 thread (started by launcher.py before the GUI stack loads, ≈ 70 ms on the large demo
-database) while the main window is built; a damaged or foreign file gets the dialog that
-offers the newest good backup, and the damaged file is kept."""
+database, so it is usually done when asked); nothing opens the file for writing before
+its verdict. A damaged or foreign file gets the dialog that offers the newest good
+backup, and the file is kept unchanged."""
 
 from __future__ import annotations
 
@@ -38,37 +39,28 @@ def open_checked(
     service = BackupService(db_path) if db_path is not None else None
     while True:
         check, first_check = first_check or QuickCheck(service), None
+        # The verdict before anything may write: a migration, or the last view shown
+        # storing what it worked out (e.g. the calendar its holidays).
+        problem = check.problem()
+        if problem:
+            assert service is not None
+            if not _recover(service.unusable(problem)):
+                return None
+            continue
         try:
             database = open_database(args, quick_check=False)
-        except UnusableDatabaseError as exc:
-            check.problem()
+        except UnusableDatabaseError as exc:  # another program's database
             if not _recover(exc):
                 return None
             continue
         except StorageError as exc:
-            problem = check.problem()  # e.g. no backup before a migration: damaged pages
-            if problem and service is not None:
-                if not _recover(service.damaged(problem)):
-                    return None
-                continue
             QMessageBox.critical(None, "Multilok", str(exc))
             return None
-        window: Any = None
         try:
-            window = build_main_window(database, QSettings())
+            return database, build_main_window(database, QSettings())
         except Exception:
-            if not check.problem():
-                database.close()
-                raise  # a bug, not a damaged file
-        problem = check.problem()
-        if not problem and window is not None:
-            return database, window
-        if window is not None:
-            window.deleteLater()
-        database.close()
-        assert service is not None
-        if not _recover(service.damaged(problem)):
-            return None
+            database.close()
+            raise
 
 
 def _recover(exc: UnusableDatabaseError) -> bool:
