@@ -252,3 +252,41 @@ def _raw_bytes(db_path: Path) -> bytes:
 def test_secure_delete_is_on_for_every_connection(db: Database) -> None:
     with db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA secure_delete")).scalar() == 1
+
+
+def test_the_review_list_reads_consent_states_as_the_person_card_does(db: Database) -> None:
+    """privacy_due works out "withdrawn" in SQL for everyone at once; it must agree with
+    consent_state, which the person's card uses: the latest record of each purpose counts
+    (same day: the later entry), one purpose still given keeps the consent."""
+    G, W = ConsentStatus.GIVEN, ConsentStatus.WITHDRAWN  # noqa: N806
+    histories = {
+        "only withdrawn": [(G, date(2024, 1, 5), "Newsletter"), (W, date(2025, 2, 1), "Newsletter")],
+        "given again": [(G, date(2024, 1, 5), "Fotos"), (W, date(2024, 6, 1), "Fotos"),
+                        (G, date(2025, 1, 1), "Fotos")],
+        "one purpose left": [(W, date(2025, 3, 3), "Fotos"), (G, date(2024, 1, 1), "Newsletter")],
+        "both withdrawn": [(G, date(2023, 1, 1), "Fotos"), (W, date(2025, 4, 4), "Fotos"),
+                           (W, date(2025, 5, 5), "Newsletter")],
+        "same day": [(G, date(2025, 6, 6), "Fotos"), (W, date(2025, 6, 6), "Fotos")],
+    }  # fmt: skip
+    ids = {}
+    for number, (name, history) in enumerate(histories.items()):
+        ids[name] = _person(db, "Test", f"Person{number}")
+        with db.session() as s:
+            s.get(Person, ids[name]).legal_basis = LegalBasis.CONSENT  # type: ignore[union-attr]
+            for status, day, purpose in history:
+                s.add(ConsentRecord(person_id=ids[name], status=status, recorded_on=day,
+                                    method=ConsentMethod.WRITTEN, purpose=purpose))  # fmt: skip
+    with db.session() as s:
+        due = {row.person_id: row.reason for row in privacy_due(s, TODAY)}
+        cards = {name: get_privacy(s, person_id) for name, person_id in ids.items()}
+    for name, person_id in ids.items():
+        card = cards[name]
+        if card.state == ConsentState.WITHDRAWN:
+            assert card.state_since is not None
+            assert due[person_id] == f"Einwilligung widerrufen am {card.state_since:%d.%m.%Y}"
+        else:
+            assert person_id not in due, name
+    assert cards["only withdrawn"].state == ConsentState.WITHDRAWN
+    assert cards["given again"].state == ConsentState.GIVEN
+    assert cards["both withdrawn"].state_since == date(2025, 5, 5)
+    assert cards["same day"].state == ConsentState.WITHDRAWN
