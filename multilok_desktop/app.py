@@ -231,8 +231,7 @@ def main(argv: Sequence[str] | None = None, claimed: ClaimedFile | None = None) 
     install_translators(app, chosen_language(QSettings()))
 
     db_path = database_file(args)
-    if claimed is None or claimed.path != db_path:
-        # refused before anything reads or writes it: a share, a second window
+    if claimed is None:  # refused before anything reads or writes it: a share, a 2nd window
         claimed = claim_database(db_path)
     if claimed.refusal:
         QMessageBox.warning(None, "Multilok", claimed.refusal)

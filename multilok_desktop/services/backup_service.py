@@ -91,9 +91,6 @@ class BackupService:
             return ""
         return health.quick_check(self.db_path)
 
-    def damaged(self, problem: str) -> UnusableDatabaseError:
-        return health.damaged_error(self.db_path, problem)
-
     def unusable(self, problem: str) -> UnusableDatabaseError:
         """Why the file the quick check refused is not opened: foreign or damaged."""
         return health.unusable_error(self.db_path, problem)
@@ -103,7 +100,6 @@ class QuickCheck:
     """`PRAGMA quick_check` of an existing file in a thread; `problem()` waits for it."""
 
     def __init__(self, service: BackupService | None) -> None:
-        self.path = service.db_path if service is not None else None
         self._problem = ""
         self._thread: threading.Thread | None = None
         if service is not None:
